@@ -1,0 +1,126 @@
+"""MkDocs hook: run every embedded snippet, check its output, serve its figures.
+
+on_files          parse each page, get each snippet's result (cache or warm interpreter), check it
+                  against the page, and register the figures as generated files (never in docs/)
+on_page_markdown  replace each ``<!--figure: ...-->`` line by the numbered, captioned figure
+on_shutdown       stop the warm interpreter
+
+Any problem is logged as an error naming file and line: ``mkdocs build --strict`` then fails, while
+``mkdocs serve`` keeps serving and shows the error on the page.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from mkdocs.plugins import event_priority  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from coursebuild.check import check_example  # noqa: E402
+from coursebuild.engine import default_engine  # noqa: E402
+from coursebuild.errors import CourseError  # noqa: E402
+from coursebuild.pages import FIGURE_RE, Page, parse_page  # noqa: E402
+from coursebuild.render import error_admonition, figure_html, figure_uri, relative_url  # noqa: E402
+from coursebuild.runner import Result  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.coursebuild")
+
+FIGURE_LABEL = {"zh": "图 {n}：", "en": "Figure {n}. "}
+
+
+@dataclass
+class PageState:
+    page: Page | None
+    results: list[Result | None] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+_pages: dict[str, PageState] = {}
+
+
+def page_language(path: str | Path) -> str:
+    return "en" if str(path).endswith(".en.md") else "zh"
+
+
+def examine(path: Path) -> PageState:
+    """Parse one page, obtain and check every example's result; collect errors instead of stopping."""
+    engine = default_engine()
+    try:
+        page = parse_page(path)
+    except CourseError as exc:
+        return PageState(None, errors=[str(exc)])
+    state = PageState(page)
+    for example in page.examples:
+        result = None
+        try:
+            result = engine.result(example.snippet_path)
+            if result is not None:
+                check_example(example, result)
+        except CourseError as exc:
+            state.errors.append(str(exc))
+        state.results.append(result)
+    return state
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen this language's pages
+def on_files(files: Files, config) -> Files:
+    engine = default_engine()
+    stats = engine.stats
+    before = (len(stats.executed), stats.cache_hits, stats.skipped)
+    for file in files.documentation_pages():
+        if not file.abs_src_path:
+            continue
+        state = examine(Path(file.abs_src_path))
+        _pages[file.abs_src_path] = state
+        for error in state.errors:
+            log.error("coursebuild: %s", error)
+        if state.page is None:
+            continue
+        for example, result in zip(state.page.examples, state.results):
+            for i, svg in enumerate(result.figures if result else []):
+                uri = figure_uri(example, i)
+                if files.get_file_from_path(uri) is None:
+                    files.append(File.generated(config, uri, content=svg.encode("utf-8")))
+    log.info("coursebuild: %d snippet(s) executed, %d cached result(s) used, %d not run",
+             len(stats.executed) - before[0], stats.cache_hits - before[1], stats.skipped - before[2])
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    state = _pages.get(page.file.abs_src_path)
+    if state is None:
+        return markdown
+    if state.errors:
+        markdown = "".join(error_admonition(e) for e in state.errors) + "\n" + markdown
+    if state.page is None:
+        return markdown
+    lang = page_language(page.file.src_uri)
+    chapter = page.meta.get("chapter")
+    figures = [(ex, i, fig, res) for ex, res in zip(state.page.examples, state.results)
+               for i, fig in enumerate(ex.figures)]
+    counter = iter(range(1, len(figures) + 1))
+    queue = iter(figures)
+    out = []
+    for line in markdown.split("\n"):
+        if FIGURE_RE.match(line):
+            example, i, fig, result = next(queue)
+            n = next(counter)
+            number = FIGURE_LABEL[lang].format(n=f"{chapter}-{n}" if chapter is not None else n)
+            anchor = f"fig-{chapter}-{n}" if chapter is not None else f"fig-{n}"
+            if result is None or i >= len(result.figures):
+                out.append(f'<p class="course-figure-missing">{number}{fig.caption} (not built)</p>')
+                continue
+            src = relative_url(page.url, figure_uri(example, i))
+            out.append(figure_html(src, number, fig.caption, fig.alt, anchor))
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def on_shutdown() -> None:
+    default_engine().close()

@@ -1,0 +1,34 @@
+"""What a reader sees under an example: its figures, numbered and captioned, from generated files."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+
+from .pages import Example
+
+
+def figure_uri(example: Example, index: int) -> str:
+    """Site path of a snippet's n-th figure: stable and readable (figures/optimizers/ewa.zh-1.svg)."""
+    stem = example.snippet.removesuffix(".py")
+    return f"figures/{stem}-{index + 1}.svg"
+
+
+def relative_url(page_url: str, target: str) -> str:
+    """Link from a page (its MkDocs ``page.url``) to a site path, as the browser resolves it."""
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    return posixpath.relpath(target, base or ".") if base else target
+
+
+def figure_html(src: str, number: str, caption: str, alt: str, anchor: str) -> str:
+    return (
+        f'<figure class="course-figure" id="{anchor}">\n'
+        f'<img src="{html.escape(src)}" alt="{html.escape(alt)}" loading="lazy">\n'
+        f"<figcaption>{html.escape(number)}{html.escape(caption)}</figcaption>\n"
+        f"</figure>"
+    )
+
+
+def error_admonition(message: str) -> str:
+    body = "\n".join("    " + ln for ln in html.escape(message).splitlines())
+    return f'\n!!! failure "Build error"\n\n    <pre>\n{body}\n    </pre>\n'

@@ -1,0 +1,35 @@
+# 指数加权平均：β = 0.5 与 β = 0.9 的对比
+import matplotlib.pyplot as plt
+import torch
+from matplotlib import font_manager
+from noto_cjk_sans_otc import FONT_PATH  # 开源中文字体，替代原文只在 Windows 上才有的 SimHei
+
+font_manager.fontManager.addfont(str(FONT_PATH))
+plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC"]
+
+DAYS = 30
+
+
+def ewa(values, beta):
+    """指数加权平均：S1 = Y1，St = β·S(t-1) + (1-β)·Yt。"""
+    averages = [values[0]]  # 第一个值的加权平均就是它自己
+    for y in values[1:]:
+        averages.append(beta * averages[-1] + (1 - beta) * y)
+    return torch.stack(averages)
+
+
+torch.manual_seed(0)  # 与上一段代码相同的 30 天气温
+temperature = torch.rand(DAYS) * 10
+days = torch.arange(1, DAYS + 1)
+
+for beta in (0.5, 0.9):
+    smooth = ewa(temperature, beta)
+    print(f"β = {beta}：最后 5 天的加权平均 {smooth[-5:]}")
+    plt.figure(figsize=(6, 3.2))
+    plt.scatter(days, temperature, s=14, label="每日气温")
+    plt.plot(days, smooth, color="tab:red", label=f"指数加权平均（β = {beta}）")
+    plt.xlabel("天")
+    plt.ylabel("气温（℃）")
+    plt.title(f"β = {beta}")
+    plt.legend()
+    plt.show()

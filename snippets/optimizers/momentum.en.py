@@ -1,0 +1,14 @@
+# Momentum: two updates on y = w²/2
+import torch
+
+# 1. Initialise w = 1; the gradient of y = w²/2 is w itself
+w = torch.tensor([1.0], requires_grad=True)
+# 2. The optimizer: SGD with learning rate 0.01 and momentum coefficient β = 0.9
+optimizer = torch.optim.SGD([w], lr=0.01, momentum=0.9)
+
+for step in ("Step 1", "Step 2"):
+    y = (w**2 / 2.0).sum()  # 3. the objective at the current parameter
+    optimizer.zero_grad()  # clear the previous gradient
+    y.backward()  # backpropagate: fills w.grad
+    optimizer.step()  # update the parameter
+    print(f"{step}: gradient w.grad: {w.grad.item():f}, updated weight: {w.item():f}")
