@@ -23,8 +23,8 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from coursebuild.check import check_example  # noqa: E402
 from coursebuild.engine import default_engine  # noqa: E402
-from coursebuild.errors import CourseError  # noqa: E402
-from coursebuild.pages import FIGURE_RE, Page, parse_page  # noqa: E402
+from coursebuild.errors import CourseError, rel  # noqa: E402
+from coursebuild.pages import FIGURE_RE, Page, counterpart, parse_page  # noqa: E402
 from coursebuild.render import error_admonition, figure_html, figure_uri, relative_url  # noqa: E402
 from coursebuild.runner import Result  # noqa: E402
 
@@ -75,6 +75,10 @@ def on_files(files: Files, config) -> Files:
     for file in files.documentation_pages():
         if not file.abs_src_path:
             continue
+        other = counterpart(Path(file.abs_src_path))
+        if not other.is_file():
+            log.error("coursebuild: %s has no translation: %s is missing\n  fix: create %s (same headings, "
+                      "anchors and examples)", rel(file.abs_src_path), rel(other), rel(other))
         state = examine(Path(file.abs_src_path))
         _pages[file.abs_src_path] = state
         for error in state.errors:
@@ -95,10 +99,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     state = _pages.get(page.file.abs_src_path)
     if state is None:
         return markdown
-    if state.errors:
-        markdown = "".join(error_admonition(e) for e in state.errors) + "\n" + markdown
-    if state.page is None:
-        return markdown
+    errors = "".join(error_admonition(e) for e in state.errors)
+    if state.page is None:  # unparseable: show only the error (its includes may not even resolve)
+        return f"# {page.file.src_uri}\n{errors}"
+    markdown = errors + "\n" + markdown if errors else markdown
     lang = page_language(page.file.src_uri)
     chapter = page.meta.get("chapter")
     figures = [(ex, i, fig, res) for ex, res in zip(state.page.examples, state.results)

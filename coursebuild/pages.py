@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import SNIPPETS_DIR
-from .errors import PageError, rel
+from .errors import PageError
 
 FENCE_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 INCLUDE_RE = re.compile(r"^[ \t]*--8<--[ \t]+\"(?P<path>[^\"]+)\"[ \t]*$")
@@ -65,13 +65,14 @@ class Example:
     snippet: str  # path relative to snippets/, as written in the include
     line: int  # 1-based line of the include
     indent: str
+    snippets_dir: Path = SNIPPETS_DIR
     expected_output: str | None = None
     output_line: int | None = None  # first line of the expected-output block's content
     figures: list[Figure] = field(default_factory=list)
 
     @property
     def snippet_path(self) -> Path:
-        return SNIPPETS_DIR / self.snippet
+        return self.snippets_dir / self.snippet
 
 
 @dataclass
@@ -132,7 +133,7 @@ def _check_marker(path: Path, lineno: int, body: str) -> str:
     return name
 
 
-def parse_page(path: Path, text: str | None = None) -> Page:
+def parse_page(path: Path, text: str | None = None, snippets_dir: Path = SNIPPETS_DIR) -> Page:
     """Parse and validate a page. Raises :class:`PageError` on the first problem found."""
     path = Path(path)
     if text is None:
@@ -162,7 +163,7 @@ def parse_page(path: Path, text: str | None = None) -> Page:
                 pending_marker = None
                 continue
             if info in COLLECTED_INFO:
-                last = _example(path, lines, fence)
+                last = _example(path, lines, fence, snippets_dir)
                 examples.append(last)
                 continue
             if PYTHONISH_RE.match(info):
@@ -204,16 +205,16 @@ def parse_page(path: Path, text: str | None = None) -> Page:
     return Page(path, text, examples, fences)
 
 
-def _example(path: Path, lines: list[str], fence: Fence) -> Example:
+def _example(path: Path, lines: list[str], fence: Fence, snippets_dir: Path) -> Example:
     body = [ln for ln in lines[fence.start + 1:fence.end] if ln.strip()]
     if fence.info != "python" or len(body) != 1 or not INCLUDE_RE.match(body[0]):
         raise PageError(path, fence.start + 1, f"a ```{fence.info} block on a course page must hold exactly "
                         "one snippet include", 'move the code to snippets/ and write --8<-- "dir/name.py"')
     snippet = INCLUDE_RE.match(body[0])["path"]
-    example = Example(path, snippet, fence.start + 2, fence.indent)
+    example = Example(path, snippet, fence.start + 2, fence.indent, snippets_dir)
     if not example.snippet_path.is_file():
-        near = difflib.get_close_matches(snippet, [rel(p).removeprefix("snippets/")
-                                                   for p in SNIPPETS_DIR.rglob("*.py")], n=1)
+        near = difflib.get_close_matches(snippet, [str(p.relative_to(snippets_dir))
+                                                   for p in snippets_dir.rglob("*.py")], n=1)
         raise PageError(path, example.line, f"snippet {snippet!r} does not exist under snippets/",
                         f"did you mean {near[0]!r}?" if near else "create it or correct the path")
     return example
@@ -226,6 +227,14 @@ def expand(page: Page) -> str:
         source = ex.snippet_path.read_text(encoding="utf-8").rstrip("\n").splitlines()
         lines[ex.line - 1:ex.line] = [ex.indent + s if s else s for s in source]
     return "\n".join(lines) + "\n"
+
+
+def counterpart(page: Path) -> Path:
+    """The same page in the other language: docs/x.md <-> docs/x.en.md."""
+    name = page.name
+    if name.endswith(".en.md"):
+        return page.with_name(name[: -len(".en.md")] + ".md")
+    return page.with_name(name[: -len(".md")] + ".en.md")
 
 
 def course_pages(docs_dir: Path) -> list[Path]:

@@ -10,12 +10,14 @@ import os
 import select
 import subprocess
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import ROOT
 from .errors import SnippetError, SnippetTimeout
+
+#: Seconds the interpreter may take to import torch and matplotlib before its first snippet.
+STARTUP_TIMEOUT = 180.0
 
 
 @dataclass
@@ -42,39 +44,43 @@ class WarmInterpreter:
         self.proc: subprocess.Popen | None = None
         self.starts = 0
 
-    def _start(self) -> subprocess.Popen:
+    def _start(self, path: Path) -> subprocess.Popen:
+        """Start the worker and wait until it has imported torch (not counted in a snippet's time)."""
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
                    PYTHONHASHSEED="0", MPLBACKEND="Agg", PYTHONIOENCODING="utf-8")
         self.starts += 1
-        return subprocess.Popen([sys.executable, "-m", "coursebuild.worker"], cwd=ROOT, env=env,
-                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+        self.proc = subprocess.Popen([sys.executable, "-m", "coursebuild.worker"], cwd=ROOT, env=env,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+        if "ready" not in self._reply(path, STARTUP_TIMEOUT, "starting the interpreter"):
+            raise SnippetError(path, "the warm interpreter did not start")
+        return self.proc
 
-    def run(self, path: Path) -> Result:
-        path = Path(path).resolve()
-        if self.proc is None or self.proc.poll() is not None:
-            self.proc = self._start()
+    def _reply(self, path: Path, timeout: float, doing: str) -> dict:
         proc = self.proc
-        try:
-            proc.stdin.write(json.dumps({"path": str(path)}) + "\n")
-            proc.stdin.flush()
-        except BrokenPipeError:
+        ready, _, _ = select.select([proc.stdout], [], [], timeout)
+        if not ready:
             self.close()
-            raise SnippetError(path, "the warm interpreter died before the snippet started") from None
-        deadline = time.monotonic() + self.timeout
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                self.close()
-                raise SnippetTimeout(path, self.timeout)
-            ready, _, _ = select.select([proc.stdout], [], [], left)
-            if ready:
-                break
+            if doing == "running the snippet":
+                raise SnippetTimeout(path, timeout)
+            raise SnippetError(path, f"no answer after {timeout:g} s while {doing}")
         line = proc.stdout.readline()
         if not line:
             code = proc.wait()
             self.close()
-            raise SnippetError(path, f"the interpreter exited (code {code}) while running the snippet")
-        reply = json.loads(line)
+            raise SnippetError(path, f"the interpreter exited (code {code}) while {doing}")
+        return json.loads(line)
+
+    def run(self, path: Path) -> Result:
+        path = Path(path).resolve()
+        if self.proc is None or self.proc.poll() is not None:
+            self._start(path)
+        try:
+            self.proc.stdin.write(json.dumps({"path": str(path)}) + "\n")
+            self.proc.stdin.flush()
+        except BrokenPipeError:
+            self.close()
+            raise SnippetError(path, "the warm interpreter died before the snippet started") from None
+        reply = self._reply(path, self.timeout, "running the snippet")
         if reply["error"]:
             err = reply["error"]
             raise SnippetError(path, f"raised {err['type']}: {err['message']}\n{err['traceback']}",

@@ -6,7 +6,7 @@ w = torch.tensor([1.0], requires_grad=True)
 # 2. The optimizer: SGD with learning rate 0.01 and momentum coefficient β = 0.9
 optimizer = torch.optim.SGD([w], lr=0.01, momentum=0.9)
 
-for step in ("Step 1", "Step 2"):
+for step in ("First update", "Second update"):
     y = (w**2 / 2.0).sum()  # 3. the objective at the current parameter
     optimizer.zero_grad()  # clear the previous gradient
     y.backward()  # backpropagate: fills w.grad

@@ -1,0 +1,73 @@
+"""Every code block of every page, both languages, checked through pytest-codeblocks' own parser.
+
+The page is expanded first (snippet includes replaced by the snippets, as the site shows them), then
+``pytest_codeblocks.extract_from_buffer`` reads it. Each block must be counted, and each example must
+print exactly its expected-output block.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pytest_codeblocks import extract_from_buffer
+
+from coursebuild.check import check_output
+from coursebuild.engine import default_engine
+from coursebuild.errors import OutputDrift
+from coursebuild.pages import COLLECTED_INFO, expand, parse_page
+from tests.support import PAGES, page_id
+
+EXAMPLES = [(page, i) for page in PAGES for i in range(len(parse_page(page).examples))]
+
+
+def collected_blocks(text: str):
+    return extract_from_buffer(io.StringIO(text))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
+def test_no_block_is_skipped(page):
+    """pytest-codeblocks sees every fence on the page, and runs exactly the page's examples."""
+    parsed = parse_page(page)
+    outputs = sum(ex.expected_output is not None for ex in parsed.examples)
+    blocks = collected_blocks(expand(parsed))
+    assert len(blocks) == len(parsed.fences) - outputs, "a fence on this page is invisible to pytest-codeblocks"
+    runnable = [b for b in blocks if b.syntax in COLLECTED_INFO]
+    assert len(runnable) == len(parsed.examples)
+    for block, example in zip(runnable, parsed.examples, strict=True):
+        assert block.syntax == "python"
+        assert block.code == example.snippet_path.read_text(encoding="utf-8")
+        assert block.expected_output == example.expected_output
+
+
+@pytest.mark.parametrize(("page", "index"), EXAMPLES,
+                         ids=[f"{page_id(p)}#{i + 1}" for p, i in EXAMPLES])
+def test_example_prints_the_page_output(page, index):
+    parsed = parse_page(page)
+    example = parsed.examples[index]
+    block = [b for b in collected_blocks(expand(parsed)) if b.syntax == "python"][index]
+    assert block.expected_output is not None, f"{page_id(page)}:{example.line}: example without expected output"
+    result = default_engine().result(example.snippet_path)
+    check_output(example, result)  # raises OutputDrift with a unified diff, page and snippet named
+    assert result.stdout == block.expected_output
+
+
+def test_a_changed_digit_fails():
+    """The check bites: a copy of a page with one digit changed in an expected output must fail."""
+    page = next(p for p in PAGES if any(ex.expected_output and any(c.isdigit() for c in ex.expected_output)
+                                        for ex in parse_page(p).examples))
+    parsed = parse_page(page)
+    example = next(ex for ex in parsed.examples if ex.expected_output and any(c.isdigit() for c in ex.expected_output))
+    lines = parsed.lines
+    row = next(i for i in range(example.output_line - 1, len(lines)) if any(c.isdigit() for c in lines[i]))
+    col = next(i for i, c in enumerate(lines[row]) if c.isdigit())
+    lines[row] = lines[row][:col] + str((int(lines[row][col]) + 1) % 10) + lines[row][col + 1:]
+    mutated = parse_page(page, "\n".join(lines) + "\n")
+    mutant = next(ex for ex in mutated.examples if ex.line == example.line)
+    with pytest.raises(OutputDrift) as caught:
+        check_output(mutant, default_engine().result(mutant.snippet_path))
+    message = str(caught.value)
+    assert f"{page_id(page)}:{example.output_line}" in message and mutant.snippet in message
+    assert "\n-" in message and "\n+" in message  # a unified diff
+    block = [b for b in collected_blocks(expand(mutated)) if b.syntax == "python"]
+    assert any(b.expected_output == mutant.expected_output for b in block)  # pytest-codeblocks sees the digit too

@@ -1,0 +1,276 @@
+"""Unit tests of the engine: cache, warm interpreter, reset, figures, timeout, errors, drift."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from coursebuild import ROOT
+from coursebuild.cache import ResultCache, cache_key
+from coursebuild.check import check_output
+from coursebuild.engine import Engine
+from coursebuild.errors import OutputDrift, SnippetError, SnippetTimeout
+from coursebuild.pages import parse_page
+from coursebuild.runner import Result
+
+
+@pytest.fixture
+def engine(tmp_path):
+    eng = Engine(tmp_path / "cache", timeout=30)
+    yield eng
+    eng.close()
+
+
+def snippet(tmp_path, name, code):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(code), encoding="utf-8")
+    return path
+
+
+def test_cache_miss_then_hit_then_miss_after_edit(tmp_path, engine):
+    path = snippet(tmp_path, "a.py", "print(6 * 7)\n")
+    assert engine.result(path).stdout == "42\n"
+    assert len(engine.stats.executed) == 1
+    fresh = Engine(tmp_path / "cache", timeout=30)  # a new build: nothing in memory, all on disk
+    assert fresh.result(path).stdout == "42\n"
+    assert (fresh.stats.executed, fresh.stats.cache_hits) == ([], 1)
+    path.write_text("print(6 * 8)\n")
+    assert fresh.result(path).stdout == "48\n"
+    assert len(fresh.stats.executed) == 1
+    assert fresh.interpreter.starts == 1
+    fresh.close()
+
+
+def test_execution_off_uses_the_cache_only(tmp_path, engine):
+    cached = snippet(tmp_path, "cached.py", "print('kept')\n")
+    engine.result(cached)
+    off = Engine(tmp_path / "cache", execute=False)
+    assert off.result(cached).stdout == "kept\n"
+    assert off.result(snippet(tmp_path, "new.py", "print('never run')\n")) is None
+    assert off.interpreter.starts == 0 and off.stats.skipped == 1
+
+
+def test_one_warm_interpreter_for_many_snippets(tmp_path, engine):
+    for i in range(5):
+        engine.result(snippet(tmp_path, f"s{i}.py", f"import os\nprint(os.getpid(), {i})\n"))
+    pids = {r.stdout.split()[0] for r in engine._memo.values()}
+    assert len(pids) == 1 and engine.interpreter.starts == 1
+
+
+def test_reset_between_snippets(tmp_path, engine):
+    """Leftovers of one snippet (seeds, print options, rcParams, open figures, cwd) never reach the next."""
+    messy = snippet(tmp_path, "messy.py", """
+        import os, random
+        import matplotlib.pyplot as plt
+        import numpy as np
+        import torch
+        torch.manual_seed(123); random.seed(5); np.random.seed(5)
+        torch.set_printoptions(precision=1)
+        np.set_printoptions(precision=1)
+        plt.rcParams["lines.linewidth"] = 9
+        plt.figure()
+        os.chdir("/")
+    """)
+    probe_code = """
+        import os
+        import matplotlib.pyplot as plt
+        import numpy as np
+        import torch
+        torch.manual_seed(7)
+        print(torch.rand(2), torch.tensor([1 / 3]))
+        print(np.array([1 / 3]), plt.rcParams["lines.linewidth"], plt.get_fignums(), os.getcwd())
+    """
+    probe = snippet(tmp_path, "probe.py", probe_code)
+    unseeded = snippet(tmp_path, "unseeded.py", """
+        import random
+        import numpy as np
+        import torch
+        print(torch.rand(1), np.random.rand(1), random.random())
+    """)
+    engine.result(messy)
+    inside = engine.result(probe).stdout
+    alone = subprocess.run([sys.executable, str(probe)], cwd=ROOT, capture_output=True, text=True,
+                           env={"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"}).stdout
+    assert inside == alone  # exactly what `python probe.py` prints in a fresh interpreter
+    assert "0.3333" in inside and str(ROOT) in inside
+    # Unseeded draws start from the engine's seed, whatever ran before.
+    first = engine.result(unseeded).stdout
+    engine.result(messy)
+    unseeded.write_text(unseeded.read_text() + "# same code, new cache key\n")
+    assert engine.result(unseeded).stdout == first
+
+
+def test_figures_captured_as_deterministic_svg(tmp_path):
+    code = """
+        import matplotlib.pyplot as plt
+        plt.plot([1, 2, 3], [3, 1, 2], label="loss")
+        plt.title("<b>title</b>")
+        plt.legend()
+        plt.show()
+        plt.figure()
+        plt.bar(["a", "b"], [1, 2])
+        plt.show()
+        print("drawn")
+    """
+    path = snippet(tmp_path, "fig.py", code)
+    runs = []
+    for n in range(2):
+        eng = Engine(tmp_path / f"cache{n}")
+        runs.append(eng.result(path))
+        eng.close()
+    first, second = runs
+    assert first.stdout == "drawn\n" and len(first.figures) == 2
+    assert first.figures == second.figures  # byte-identical across interpreters
+    svg = first.figures[0]
+    assert svg.startswith("<?xml") and "<dc:date>" not in svg and "<text" not in svg  # text as paths
+    assert "<b>" not in svg
+
+
+def test_chinese_label_without_cjk_font_is_an_error(tmp_path, engine):
+    path = snippet(tmp_path, "tofu.py", """
+        import matplotlib.pyplot as plt
+        plt.rcParams["font.family"] = ["DejaVu Sans"]
+        plt.title("梯度下降")
+        plt.show()
+    """)
+    with pytest.raises(SnippetError, match=r"Glyph .* missing"):
+        engine.result(path)
+
+
+def test_chinese_label_with_course_font_renders(tmp_path, engine):
+    path = snippet(tmp_path, "cjk.py", """
+        import matplotlib.pyplot as plt
+        from matplotlib import font_manager
+        from noto_cjk_sans_otc import FONT_PATH
+        font_manager.fontManager.addfont(str(FONT_PATH))
+        plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC"]
+        plt.title("梯度下降")
+        plt.show()
+    """)
+    assert len(engine.result(path).figures) == 1
+
+
+def test_raise_names_the_snippet_line(tmp_path, engine):
+    path = snippet(tmp_path, "boom.py", "x = 1\n\ny = x / 0\n")
+    with pytest.raises(SnippetError) as caught:
+        engine.result(path)
+    message = str(caught.value)
+    assert f"{path}:3: raised ZeroDivisionError" in message
+    assert f'File "{path}", line 3' in message and "fix: run `python" in message
+    assert "runpy" not in message  # the traceback starts at the snippet, not in the engine
+    assert engine.cache.get(cache_key(path.read_bytes())) is None  # failures are not cached
+
+
+def test_syntax_error_names_the_line(tmp_path, engine):
+    path = snippet(tmp_path, "syntax.py", "print('ok')\nif True print('no')\n")
+    with pytest.raises(SnippetError, match=rf"{path}:2: raised SyntaxError"):
+        engine.result(path)
+
+
+def test_timeout_then_the_interpreter_recovers(tmp_path):
+    eng = Engine(tmp_path / "cache", timeout=2)
+    with pytest.raises(SnippetTimeout, match="still running after 2 s"):
+        eng.result(snippet(tmp_path, "forever.py", "while True:\n    pass\n"))
+    assert eng.result(snippet(tmp_path, "after.py", "print('alive')\n")).stdout == "alive\n"
+    assert eng.interpreter.starts == 2
+    eng.close()
+
+
+def test_a_crashing_interpreter_is_reported_and_replaced(tmp_path, engine):
+    with pytest.raises(SnippetError, match="interpreter exited"):
+        engine.result(snippet(tmp_path, "die.py", "import os\nos._exit(3)\n"))
+    assert engine.result(snippet(tmp_path, "next.py", "print(1)\n")).stdout == "1\n"
+
+
+def test_stray_fd_output_cannot_corrupt_the_protocol(tmp_path, engine):
+    path = snippet(tmp_path, "fd.py", "import os\nos.write(1, b'not json\\n')\nprint('fine')\n")
+    assert engine.result(path).stdout == "fine\n"
+
+
+def test_drift_shows_a_unified_diff(tmp_path):
+    (tmp_path / "s").mkdir()
+    snippet(tmp_path / "s", "p.py", "print(1)\n")
+    page = tmp_path / "p.md"
+    page.write_text('```python\n--8<-- "p.py"\n```\n\n<!--pytest-codeblocks:expected-output-->\n\n```\n2\n```\n')
+    example = parse_page(page, snippets_dir=tmp_path / "s").examples[0]
+    with pytest.raises(OutputDrift) as caught:
+        check_output(example, Result("1\n"))
+    message = str(caught.value)
+    assert "p.md:8" in message and "-2" in message and "+1" in message
+    assert "python -m coursebuild.refresh" in message
+
+
+def test_warm_rebuild_does_not_import_torch(tmp_path, engine):
+    path = snippet(tmp_path, "t.py", "import torch\nprint(torch.ones(1))\n")
+    engine.result(path)
+    code = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from coursebuild.engine import Engine
+        eng = Engine(Path({str(tmp_path / 'cache')!r}))
+        print(eng.result(Path({str(path)!r})).stdout, end="")
+        assert eng.interpreter.starts == 0
+        assert "torch" not in sys.modules, "torch imported by a warm rebuild"
+    """)
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "tensor([1.])\n"
+
+
+def test_corrupt_cache_entry_is_rebuilt(tmp_path, engine):
+    path = snippet(tmp_path, "c.py", "print('value')\n")
+    engine.result(path)
+    key = cache_key(path.read_bytes())
+    entry = engine.cache._path(key)
+    for garbage in ("{not json", json.dumps({"key": "other", "result": {}}), "\xff\xfe"):
+        entry.write_text(garbage, encoding="latin-1")
+        fresh = Engine(tmp_path / "cache")
+        assert fresh.result(path).stdout == "value\n"
+        assert len(fresh.stats.executed) == 1
+        assert json.loads(entry.read_text())["key"] == key
+        fresh.close()
+
+
+def test_cache_write_is_atomic(tmp_path, monkeypatch):
+    cache = ResultCache(tmp_path)
+    cache.put("k" * 64, Result("old\n"))
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt  # the build is killed between writing and renaming
+
+    monkeypatch.setattr("coursebuild.cache.os.replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        cache.put("k" * 64, Result("new\n"))
+    assert cache.get("k" * 64).stdout == "old\n"
+    assert [p.name for p in (tmp_path / "kk").iterdir()] == ["k" * 64 + ".json"]
+
+
+def test_killed_writer_leaves_only_whole_entries(tmp_path):
+    """SIGKILL a process in the middle of writing entries: every entry left is complete."""
+    code = textwrap.dedent(f"""
+        from pathlib import Path
+        from coursebuild.cache import ResultCache
+        from coursebuild.runner import Result
+        cache = ResultCache(Path({str(tmp_path)!r}))
+        big = Result("x" * 2_000_000, ["<svg/>" * 50_000])
+        i = 0
+        while True:
+            cache.put(f"{{i:064x}}", big)
+            i += 1
+            if i == 3:
+                print("writing", flush=True)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline() == "writing\n"
+    proc.kill()
+    proc.wait()
+    cache = ResultCache(tmp_path)
+    entries = list(tmp_path.glob("*/*.json"))
+    assert len(entries) >= 3
+    for entry in entries:
+        if not entry.name.startswith(".tmp-"):
+            assert cache.get(entry.stem).stdout == "x" * 2_000_000
