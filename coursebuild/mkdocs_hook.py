@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
+from coursebuild.cache import runtime_fingerprint  # noqa: E402
 from coursebuild.check import check_example  # noqa: E402
 from coursebuild.engine import default_engine  # noqa: E402
 from coursebuild.errors import CourseError, rel  # noqa: E402
@@ -31,6 +32,18 @@ from coursebuild.runner import Result  # noqa: E402
 log = logging.getLogger("mkdocs.plugins.coursebuild")
 
 FIGURE_LABEL = {"zh": "图 {n}：", "en": "Figure {n}. "}
+VERIFIED = {
+    "zh": "本页所有输出和图均在构建时由 torch {torch}（CPU）、Python {python} 实际运行生成，并由测试逐字核对。",
+    "en": "Every output and figure on this page was produced at build time by torch {torch} (CPU) and "
+          "Python {python}, and is checked verbatim by the tests.",
+}
+
+
+def verified_line(lang: str) -> str:
+    """Which runtime verified the outputs (read from package metadata: torch is not imported)."""
+    versions = dict(line.split("=", 1) for line in runtime_fingerprint().splitlines())
+    text = VERIFIED[lang].format(torch=versions["torch"].split("+")[0], python=versions["python"])
+    return f'\n\n<p class="course-verified">{text}</p>\n'
 
 
 @dataclass
@@ -123,6 +136,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             out.append(figure_html(src, number, fig.caption, fig.alt, anchor))
         else:
             out.append(line)
+    if state.page.examples:
+        out.append(verified_line(lang))
     return "\n".join(out)
 
 
