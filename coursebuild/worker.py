@@ -78,10 +78,11 @@ def main() -> None:
     warm_up()
     replies.write(json.dumps({"ready": True}) + "\n")
     replies.flush()
-    for request in sys.stdin:
-        path = json.loads(request)["path"]
-        replies.write(json.dumps(run_snippet(path)) + "\n")
-        replies.flush()
+    with replies:
+        for request in sys.stdin:
+            path = json.loads(request)["path"]
+            replies.write(json.dumps(run_snippet(path)) + "\n")
+            replies.flush()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,14 @@
+# Adam: two updates on y = w²/2
+import torch
+
+# 1. Initialise w = 1; the gradient of y = w²/2 is w itself
+w = torch.tensor([1.0], requires_grad=True)
+# 2. The optimizer: Adam with learning rate 0.001; betas are the coefficients (β1, β2) of the two weighted averages
+optimizer = torch.optim.Adam([w], lr=0.001, betas=(0.9, 0.99))
+
+for step in ("First update", "Second update"):
+    y = (w**2 / 2.0).sum()  # 3. the objective at the current parameter
+    optimizer.zero_grad()  # clear the previous gradient
+    y.backward()  # backpropagate: fills w.grad
+    optimizer.step()  # update the parameter
+    print(f"{step}: gradient w.grad: {w.grad.item():f}, updated weight: {w.item():f}")
