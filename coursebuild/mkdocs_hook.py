@@ -11,6 +11,7 @@ Any problem is logged as an error naming file and line: ``mkdocs build --strict`
 
 from __future__ import annotations
 
+import html
 import logging
 import sys
 from dataclasses import dataclass, field
@@ -130,7 +131,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             number = FIGURE_LABEL[lang].format(n=f"{chapter}-{n}" if chapter is not None else n)
             anchor = f"fig-{chapter}-{n}" if chapter is not None else f"fig-{n}"
             if result is None or i >= len(result.figures):
-                out.append(f'<p class="course-figure-missing">{number}{fig.caption} (not built)</p>')
+                out.append(f'<p class="course-figure-missing">{html.escape(number + fig.caption)} (not built)</p>')
                 continue
             src = relative_url(page.url, figure_uri(example, i))
             out.append(figure_html(src, number, fig.caption, fig.alt, anchor))

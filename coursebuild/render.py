@@ -22,7 +22,7 @@ def relative_url(page_url: str, target: str) -> str:
 
 def figure_html(src: str, number: str, caption: str, alt: str, anchor: str) -> str:
     return (
-        f'<figure class="course-figure" id="{anchor}">\n'
+        f'<figure class="course-figure" id="{html.escape(anchor)}">\n'
         f'<img src="{html.escape(src)}" alt="{html.escape(alt)}" loading="lazy">\n'
         f"<figcaption>{html.escape(number)}{html.escape(caption)}</figcaption>\n"
         f"</figure>"

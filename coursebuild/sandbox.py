@@ -31,9 +31,13 @@ def build_env(cache_dir: Path | None = None, **extra: str) -> dict[str, str]:
     return env
 
 
-def mkdocs_build(project: Path, site: Path, cache_dir: Path | None = None,
+def mkdocs_build(project: Path, site: Path, cache_dir: Path | None = None, prefix: tuple[str, ...] = (),
                  **extra: str) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of a project directory (by default sharing the repository's cache)."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+    """``mkdocs build --strict`` of a project directory (by default sharing the repository's cache).
+
+    Never ``-q``: MkDocs counts warnings for ``--strict`` only when they are logged, so ``--strict -q``
+    lets broken links pass. ``prefix`` runs the build under another command (e.g. ``unshare --net``).
+    """
+    return subprocess.run([*prefix, sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
                           cwd=project, env=build_env(cache_dir, **extra), capture_output=True, text=True,
                           timeout=900)

@@ -1,0 +1,277 @@
+"""Mutation run: break every checked fact of the course on purpose and prove that the checks notice.
+
+    python -m coursebuild.mutate                       every mutant, checked with the engine
+    python -m coursebuild.mutate --sample 6 --jobs 2   6 mutants (each kind), 2 warm interpreters
+    python -m coursebuild.mutate --builds 2            and 2 of them also through `mkdocs build --strict`
+
+Mutants, made in a temporary copy of docs/ and snippets/ (the real files are never touched):
+
+* output  - one digit of an expected-output block changed (one character where the block has no digit);
+* figure  - one ``<!--figure: ...-->`` caption line deleted;
+* snippet - an embedded snippet made to raise (``raise RuntimeError("mutant")`` appended).
+
+Each mutant is checked on the path the build and the tests take: ``pages.parse_page`` of the mutated copy,
+``Engine.result`` (cache first: a mutated expected output needs no execution, a raising snippet runs) and
+``check.check_example``. ``--builds N`` also runs the strict build on N mutants in a copy of the project.
+Prints ``N/N mutants caught (100%)``; exits 1 when a mutant survives, 2 when the unmutated course fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import queue
+import random
+import re
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import ROOT
+from .check import check_example
+from .engine import Engine
+from .errors import CourseError, OutputDrift, PageError, SnippetError
+from .pages import course_pages, parse_page
+from .sandbox import copy_project, mkdocs_build
+
+KINDS = ("output", "figure", "snippet")
+#: The error class that proves a mutant of each kind was caught for the right reason.
+EXPECTED_ERROR = {"output": OutputDrift, "figure": PageError, "snippet": SnippetError}
+RAISE_LINE = 'raise RuntimeError("mutant")'
+
+
+@dataclass
+class Mutant:
+    kind: str
+    file: str  # path relative to the project root: docs/x.md or snippets/dir/name.py
+    line: int
+    change: str  # human-readable description
+    text: str  # the whole mutated file
+    pages: list[str]  # pages (relative to the root) whose examples must catch it
+    examples: list[int] = field(default_factory=list)  # indices of the examples that must fail, per page
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass
+class Outcome:
+    mutant: Mutant
+    caught: bool
+    detail: str
+
+
+def _mutate_text(block: str) -> tuple[str, str, int]:
+    """One digit of the block changed (d -> d+1 mod 10), else one visible character: (new, change, offset)."""
+    digits = [m.start() for m in re.finditer(r"\d", block)]
+    if digits:
+        i = digits[len(digits) // 2]
+        new = str((int(block[i]) + 1) % 10)
+    else:
+        visible = [i for i, c in enumerate(block) if not c.isspace()]
+        if not visible:
+            return block + "mutant\n", "text added to an empty block", len(block)
+        i = visible[len(visible) // 2]
+        new = "X" if block[i] != "X" else "Y"
+    return block[:i] + new + block[i + 1:], f"{block[i]!r} -> {new!r}", i
+
+
+def generate(root: Path = ROOT) -> tuple[list[Mutant], list[str]]:
+    """Every mutant of the project at ``root``, and the snippets that no page embeds (not checkable)."""
+    docs, snippets = root / "docs", root / "snippets"
+    mutants: list[Mutant] = []
+    embedded: dict[str, list[tuple[str, int]]] = {}
+    for path in course_pages(docs):
+        page = parse_page(path, snippets_dir=snippets)
+        rel_page = path.relative_to(root).as_posix()
+        lines = page.text.splitlines(keepends=True)
+        for index, example in enumerate(page.examples):
+            embedded.setdefault(example.snippet, []).append((rel_page, index))
+            if example.expected_output is not None:
+                start = example.output_line - 1
+                count = example.expected_output.count("\n")
+                block = "".join(lines[start:start + count])
+                new_block, change, offset = _mutate_text(block)
+                text = "".join(lines[:start]) + new_block + "".join(lines[start + count:])
+                line = start + 1 + block[:offset].count("\n")
+                mutants.append(Mutant("output", rel_page, line, f"expected output of {example.snippet}: {change}",
+                                      text, [rel_page], [index]))
+            for figure in example.figures:
+                text = "".join(lines[:figure.line - 1] + lines[figure.line:])
+                mutants.append(Mutant("figure", rel_page, figure.line, f"a figure caption of {example.snippet} "
+                                      "deleted", text, [rel_page], [index]))
+    for snippet, users in sorted(embedded.items()):
+        path = snippets / snippet
+        source = path.read_text(encoding="utf-8")
+        text = source + ("" if source.endswith("\n") else "\n") + RAISE_LINE + "\n"
+        mutants.append(Mutant("snippet", path.relative_to(root).as_posix(), text.count("\n"),
+                              f"{RAISE_LINE} appended", text, [u[0] for u in users], [u[1] for u in users]))
+    orphans = sorted(p.relative_to(root).as_posix() for p in snippets.rglob("*.py")
+                     if p.relative_to(snippets).as_posix() not in embedded)
+    return mutants, orphans
+
+
+def select(mutants: list[Mutant], sample: int | None, seed: int) -> list[Mutant]:
+    """All mutants, or ``sample`` of them drawn kind by kind (so 3 already covers every kind)."""
+    if sample is None or sample >= len(mutants):
+        return mutants
+    rng = random.Random(seed)
+    pools = {kind: [m for m in mutants if m.kind == kind] for kind in KINDS}
+    for pool in pools.values():
+        rng.shuffle(pool)
+    chosen: list[Mutant] = []
+    while len(chosen) < sample:
+        for kind in KINDS:
+            if pools[kind] and len(chosen) < sample:
+                chosen.append(pools[kind].pop())
+    return chosen
+
+
+def page_errors(engine: Engine, page_path: Path, snippets_dir: Path,
+                indices: list[int] | None = None) -> list[CourseError]:
+    """What the build's checks say about a page (only the examples with these indices, if given)."""
+    try:
+        page = parse_page(page_path, snippets_dir=snippets_dir)
+    except CourseError as exc:
+        return [exc]
+    found: list[CourseError] = []
+    for index, example in enumerate(page.examples):
+        if indices is not None and index not in indices:
+            continue
+        try:
+            check_example(example, engine.result(example.snippet_path))
+        except CourseError as exc:
+            found.append(exc)
+    return found
+
+
+class Slot:
+    """One worker's copy of docs/ and snippets/ and its own engine (warm interpreter)."""
+
+    def __init__(self, workdir: Path, cache_dir: Path, timeout: float) -> None:
+        self.root = workdir
+        for name in ("docs", "snippets"):
+            shutil.copytree(ROOT / name, workdir / name, ignore=shutil.ignore_patterns("__pycache__"))
+        self.engine = Engine(cache_dir, timeout=timeout)
+
+    def check(self, mutant: Mutant) -> Outcome:
+        path = self.root / mutant.file
+        original = path.read_text(encoding="utf-8")
+        path.write_text(mutant.text, encoding="utf-8")
+        try:
+            errors = [e for page, index in zip(mutant.pages, mutant.examples)
+                      for e in page_errors(self.engine, self.root / page, self.root / "snippets", [index])]
+        finally:
+            path.write_text(original, encoding="utf-8")
+        if not errors:
+            return Outcome(mutant, False, "no check failed")
+        wanted = [e for e in errors if isinstance(e, EXPECTED_ERROR[mutant.kind])]
+        if mutant.kind == "snippet":
+            wanted = [e for e in wanted if "mutant" in str(e)]
+            if len(wanted) < len(mutant.pages):
+                return Outcome(mutant, False, f"only {len(wanted)} of {len(mutant.pages)} embedding page(s) failed")
+        shown = wanted[0] if wanted else errors[0]
+        first_line = str(shown).splitlines()[0].replace(f"{self.root}/", "")
+        return Outcome(mutant, True, f"{type(shown).__name__}: {first_line}")
+
+    def close(self) -> None:
+        self.engine.close()
+
+
+def check_with_build(mutant: Mutant, workdir: Path, cache_dir: Path) -> Outcome:
+    """The mutant in a full copy of the project, through ``mkdocs build --strict``."""
+    project = copy_project(workdir / "project")
+    (project / mutant.file).write_text(mutant.text, encoding="utf-8")
+    proc = mkdocs_build(project, workdir / "site", cache_dir=cache_dir)
+    log = proc.stdout + proc.stderr
+    named = mutant.file.removeprefix("snippets/") if mutant.kind == "snippet" else mutant.pages[0]
+    caught = proc.returncode != 0 and named in log
+    detail = f"mkdocs build --strict exited {proc.returncode}"
+    if proc.returncode != 0 and not caught:
+        detail += f" without naming {named}:\n{log[-2000:]}"
+    return Outcome(mutant, caught, detail)
+
+
+def run(mutants: list[Mutant], jobs: int, cache_dir: Path, timeout: float,
+        report=print) -> list[Outcome]:
+    """Check mutants on ``jobs`` slots in parallel (threads: the work happens in the interpreters)."""
+    jobs = max(1, min(jobs, len(mutants)))
+    with tempfile.TemporaryDirectory(prefix="coursebuild-mutate-") as tmp:
+        slots: queue.Queue[Slot] = queue.Queue()
+        for i in range(jobs):
+            slots.put(Slot(Path(tmp) / f"slot{i}", cache_dir, timeout))
+
+        def one(mutant: Mutant) -> Outcome:
+            slot = slots.get()
+            try:
+                outcome = slot.check(mutant)
+            finally:
+                slots.put(slot)
+            report(f"{'caught  ' if outcome.caught else 'SURVIVED'} {mutant.kind:7} {mutant.where}: "
+                   f"{mutant.change} -> {outcome.detail}")
+            return outcome
+
+        try:
+            with ThreadPoolExecutor(jobs) as pool:
+                return list(pool.map(one, mutants))
+        finally:
+            while not slots.empty():
+                slots.get().close()
+
+
+def baseline_errors(cache_dir: Path, timeout: float) -> list[str]:
+    """Problems of the unmutated course (a mutant only proves something when the original passes)."""
+    engine = Engine(cache_dir, timeout=timeout)
+    try:
+        return [str(e) for page in course_pages(ROOT / "docs") for e in page_errors(engine, page, ROOT / "snippets")]
+    finally:
+        engine.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sample", type=int, help="check only N mutants, drawn kind by kind (default: all)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the sample (default 0)")
+    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
+                        help="parallel warm interpreters (default 2)")
+    parser.add_argument("--builds", type=int, default=0,
+                        help="also run `mkdocs build --strict` on N of the checked mutants (default 0)")
+    args = parser.parse_args(argv)
+    cache_dir = Path(os.environ.get("COURSEBUILD_CACHE_DIR", ROOT / ".cache" / "coursebuild"))
+    timeout = float(os.environ.get("COURSEBUILD_TIMEOUT", "60"))
+    started = time.perf_counter()
+
+    baseline = baseline_errors(cache_dir, timeout)
+    if baseline:
+        print("the unmutated course already fails its checks; fix these first:", *baseline, sep="\n")
+        return 2
+    mutants, orphans = generate()
+    chosen = select(mutants, args.sample, args.seed)
+    outcomes = run(chosen, args.jobs, cache_dir, timeout)
+    builds: list[Outcome] = []
+    for mutant in select(chosen, args.builds, args.seed)[:args.builds]:
+        with tempfile.TemporaryDirectory(prefix="coursebuild-mutate-build-") as tmp:
+            builds.append(check_with_build(mutant, Path(tmp), cache_dir))
+        print(f"{'caught  ' if builds[-1].caught else 'SURVIVED'} {mutant.kind:7} {mutant.where} (strict build): "
+              f"{builds[-1].detail}")
+    for orphan in orphans:
+        print(f"note: {orphan} is embedded by no page, so no build or page check runs it")
+
+    caught, total = sum(o.caught for o in outcomes), len(outcomes)
+    by_kind = ", ".join(f"{kind} {sum(o.caught for o in outcomes if o.mutant.kind == kind)}/"
+                        f"{sum(o.mutant.kind == kind for o in outcomes)}" for kind in KINDS)
+    print(f"{caught}/{total} mutants caught ({100 * caught / total if total else 100:.0f}%) [{by_kind}; "
+          f"{total} of {len(mutants)} mutants]")
+    if builds:
+        print(f"strict build: {sum(o.caught for o in builds)}/{len(builds)} of them caught")
+    print(f"mutation run took {time.perf_counter() - started:.1f} s")
+    return 0 if caught == total and all(o.caught for o in builds) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

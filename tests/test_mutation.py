@@ -1,0 +1,61 @@
+"""Mutation run: broken expected outputs, missing figure captions and raising snippets are all caught.
+
+The full run is ``python -m coursebuild.mutate --jobs 2 --builds 3``; here a sample keeps it quick.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from coursebuild import ROOT, mutate
+from coursebuild.pages import course_pages, parse_page
+
+
+def test_sampled_mutation_run_catches_every_mutant(capsys):
+    code = mutate.main(["--sample", "6", "--jobs", "2"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert re.search(r"^6/6 mutants caught \(100%\) \[output 2/2, figure 2/2, snippet 2/2;", out, re.M), out
+
+
+def test_every_block_caption_and_snippet_has_a_mutant():
+    mutants, orphans = mutate.generate()
+    pages = [parse_page(p) for p in course_pages(ROOT / "docs")]
+    examples = [ex for page in pages for ex in page.examples]
+    kinds = [m.kind for m in mutants]
+    assert kinds.count("output") == sum(ex.expected_output is not None for ex in examples)
+    assert kinds.count("figure") == sum(len(ex.figures) for ex in examples)
+    assert kinds.count("snippet") == len({ex.snippet for ex in examples})
+    for m in mutants:
+        original = (ROOT / m.file).read_text(encoding="utf-8")
+        if m.kind == "output":
+            assert len(m.text) == len(original)
+            assert sum(x != y for x, y in zip(m.text, original)) == 1, m.where
+        elif m.kind == "snippet":
+            assert m.text.startswith(original) and m.text.rstrip().endswith(mutate.RAISE_LINE)
+        assert not set(orphans) & {m.file}
+
+
+def test_a_mutant_the_checks_miss_fails_the_run(monkeypatch, capsys):
+    real = mutate.generate
+
+    def unchanged(root=ROOT):
+        mutants, orphans = real(root)
+        first = next(m for m in mutants if m.kind == "output")
+        first.text, first.change = (ROOT / first.file).read_text(encoding="utf-8"), "nothing changed"
+        return [first], orphans
+
+    monkeypatch.setattr(mutate, "generate", unchanged)
+    assert mutate.main(["--jobs", "1"]) == 1
+    out = capsys.readouterr().out
+    assert "SURVIVED" in out and "0/1 mutants caught (0%)" in out
+
+
+@pytest.mark.slow
+def test_raising_snippet_fails_the_strict_build(tmp_path):
+    mutants, _ = mutate.generate()
+    mutant = next(m for m in mutants if m.kind == "snippet")
+    outcome = mutate.check_with_build(mutant, tmp_path, ROOT / ".cache" / "coursebuild")
+    assert outcome.caught, outcome.detail

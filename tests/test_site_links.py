@@ -1,0 +1,112 @@
+"""Every link of the built site works, in both languages: pages, heading anchors, figures, language switcher.
+
+The site comes from the session's ``built_site`` fixture (tests/conftest.py: one strict build per session).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+
+import pytest
+
+from coursebuild import ROOT
+from coursebuild.linkcheck import SiteChecker, check_site, main, site_settings
+from coursebuild.sandbox import copy_project, mkdocs_build
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return site_settings()
+
+
+@pytest.fixture(scope="module")
+def checked(built_site, settings):
+    checker = SiteChecker(built_site, **settings)
+    return checker, checker.run()
+
+
+def test_built_site_has_no_broken_link(checked):
+    assert checked[1] == []
+
+
+def test_every_page_of_both_languages_is_checked(checked, settings):
+    checker = checked[0]
+    pages = set(checker._pages)
+    docs = sorted(p.name for p in (ROOT / "docs").glob("*.md"))
+    for name in docs:
+        stem = name.removesuffix(".md").removesuffix(".en")
+        lang_dir = "en/" if name.endswith(".en.md") else ""
+        page = f"{lang_dir}index.html" if stem == "index" else f"{lang_dir}{stem}/index.html"
+        assert page in pages, f"{name} has no checked page {page}"
+    switchers = [link for rel in pages for link in checker._pages[rel].links if "md-select__link" in link.classes]
+    assert {link.hreflang for link in switchers} == set(settings["languages"])
+    figures = [link for rel in pages for link in checker._pages[rel].links
+               if link.tag == "img" and "/figures/" in link.url]
+    assert figures, "no figure was checked"
+
+
+def test_broken_links_in_a_copied_site_are_reported(built_site, settings, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    zh, en = site / "optimizers" / "index.html", site / "en" / "optimizers" / "index.html"
+    html_zh, html_en = zh.read_text(encoding="utf-8"), en.read_text(encoding="utf-8")
+    figure = re.search(r'<img src="([^"]*figures/[^"]+)"', html_zh)[1]
+    assert 'href="#momentum"' in html_zh and 'href="../en/optimizers/" hreflang="en"' in html_zh
+    html_zh = (html_zh.replace('href="#momentum"', 'href="#no-such-heading"', 1)
+               .replace(f'src="{figure}"', 'src="../figures/missing.svg"', 1)
+               .replace('href="../en/optimizers/" hreflang="en"', 'href="../en/lab/" hreflang="en"', 1)
+               .replace("</article>", '<a href="../no-such-page/">x</a><a href="../index.html#nope">y</a></article>',
+                        1))
+    zh.write_text(html_zh, encoding="utf-8")
+    en.write_text(html_en.replace("</article>", '<a href="../backprop/#not-there">z</a></article>', 1),
+                  encoding="utf-8")
+    problems = "\n".join(check_site(site, **settings))
+    for expected in (
+        "no id 'no-such-heading' in optimizers/index.html",
+        "figures/missing.svg does not exist",
+        "language switcher for 'en' goes to en/lab/index.html, not to this page's translation "
+        "en/optimizers/index.html",
+        "no-such-page/index.html does not exist",
+        "no id 'nope' in index.html",
+        "en/optimizers/index.html:", "no id 'not-there' in en/backprop/index.html",
+    ):
+        assert expected in problems, f"{expected!r} not reported; got:\n{problems}"
+
+
+def test_command_exit_status(tmp_path, capsys):
+    site = tmp_path / "site"
+    (site / "page").mkdir(parents=True)
+    (site / "page" / "index.html").write_text('<h2 id="here">x</h2><a href="../#top">home</a>', encoding="utf-8")
+    (site / "index.html").write_text('<p id="top"></p><a href="page/#here">x</a>', encoding="utf-8")
+    assert main([str(site)]) == 0
+    assert "0 problem(s) in 2 page(s), 2 link(s) checked" in capsys.readouterr().out
+    (site / "index.html").write_text('<a href="nowhere/">x</a>', encoding="utf-8")
+    assert main([str(site)]) == 1
+    out = capsys.readouterr().out
+    assert "index.html:1: <a href> 'nowhere/': nowhere/index.html does not exist" in out
+    assert "page/index.html:1: <a href> '../#top': no id 'top' in index.html" in out
+
+
+def test_mkdocs_validation_covers_links_and_anchors():
+    """MkDocs itself (strict) rejects Markdown links to missing pages or anchors: mkdocs.yml says so."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert config.strict
+    for setting in ("not_found", "anchors", "absolute_links", "unrecognized_links"):
+        assert config.validation.links[setting] >= logging.WARNING, f"validation.links.{setting}"
+    for setting in ("not_found", "omitted_files"):
+        assert config.validation.nav[setting] >= logging.WARNING, f"validation.nav.{setting}"
+
+
+@pytest.mark.slow
+def test_strict_build_rejects_broken_markdown_links(tmp_path):
+    project = copy_project(tmp_path / "project")
+    with open(project / "docs" / "index.en.md", "a", encoding="utf-8") as fh:
+        fh.write("\n- [bad anchor](optimizers.md#no-such-anchor)\n- [bad page](no-such-page.md)\n")
+    proc = mkdocs_build(project, tmp_path / "site")
+    assert proc.returncode != 0
+    assert "contains a link 'no-such-page.md', but the target is not found" in proc.stderr
+    assert "does not contain an anchor '#no-such-anchor'" in proc.stderr
