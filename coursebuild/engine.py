@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import ROOT
 from .cache import ResultCache, cache_key
+from .errors import SnippetError
 from .runner import Result, WarmInterpreter
 
 
@@ -35,6 +36,7 @@ class Engine:
         self.use_cache = use_cache
         self.stats = Stats()
         self._memo: dict[str, Result] = {}
+        self._failed: dict[str, SnippetError] = {}
 
     def result(self, snippet: Path) -> Result | None:
         """The snippet's result, or None when execution is off and nothing is cached."""
@@ -42,6 +44,8 @@ class Engine:
         key = cache_key(source)
         if key in self._memo:
             return self._memo[key]
+        if key in self._failed:  # a failing snippet runs once per process, not once per caller
+            raise self._failed[key]
         result = self.cache.get(key) if self.use_cache else None
         if result is not None:
             self.stats.cache_hits += 1
@@ -49,7 +53,11 @@ class Engine:
             self.stats.skipped += 1
             return None
         else:
-            result = self.interpreter.run(snippet)
+            try:
+                result = self.interpreter.run(snippet)
+            except SnippetError as exc:
+                self._failed[key] = exc
+                raise
             self.stats.executed.append(str(snippet))
             self.cache.put(key, result)
         self._memo[key] = result

@@ -17,6 +17,7 @@ import json
 import re
 import shutil
 import subprocess
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ MATH_RE = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">(?P<body>[^<]*)</(?P=tag)>'
 )
 _DELIMS = {"span": (r"\(", r"\)"), "div": (r"\[", r"\]")}
+MATHML_XMLNS = ' xmlns="http://www.w3.org/1998/Math/MathML"'
 
 
 class MathError(Exception):
@@ -89,19 +91,27 @@ class KatexRenderer:
             raise MathError("`node` was not found on PATH: the build renders math with KaTeX under Node.js")
         if not KATEX_JS.is_file():
             raise MathError(f"{KATEX_JS} is missing: run `bash coursebuild/vendor/katex/update.sh {KATEX_VERSION}`")
-        proc = subprocess.Popen(
-            [node, str(RENDER_JS), str(KATEX_JS)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, encoding="utf-8", bufsize=1,
-        )
-        hello = proc.stdout.readline()
-        try:
-            self.version = json.loads(hello)["version"]
-        except (ValueError, KeyError, TypeError):
-            proc.kill()
-            raise MathError(f"the KaTeX process did not start: {hello!r} {proc.stderr.read()[-2000:]}") from None
+        # stderr goes to a file: a pipe nobody reads could fill up and block node.
+        with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as stderr:
+            try:
+                proc = subprocess.Popen(
+                    [node, str(RENDER_JS), str(KATEX_JS)],
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr,
+                    text=True, encoding="utf-8", bufsize=1,
+                )
+            except OSError as exc:
+                raise MathError(f"cannot run {node} for KaTeX: {exc}") from exc
+            hello = proc.stdout.readline()
+            try:
+                self.version = json.loads(hello)["version"]
+            except (ValueError, KeyError, TypeError):
+                proc.kill()
+                proc.wait()
+                stderr.seek(0)
+                raise MathError(f"the KaTeX process did not start: {hello!r} {stderr.read()[-2000:]}") from None
         if self.version != KATEX_VERSION:
             proc.kill()
+            proc.wait()
             raise MathError(f"vendored KaTeX is {self.version}, coursebuild/math.py pins {KATEX_VERSION}")
         return proc
 
@@ -124,7 +134,10 @@ class KatexRenderer:
             if "fatal" in answer:
                 raise MathError(f"the KaTeX process failed: {answer['fatal']}")
             for item, result in zip(todo, answer["results"]):
-                self._cache[item] = (result.get("html"), result.get("error"))
+                out = result.get("html")
+                if out is not None:  # an HTML parser puts <math> in the MathML namespace by itself
+                    out = out.replace(MATHML_XMLNS, "")
+                self._cache[item] = (out, result.get("error"))
         return [self._cache[item] for item in items]
 
     def render(self, tex: str, display: bool = False) -> str:

@@ -26,7 +26,7 @@ from coursebuild.cache import runtime_fingerprint  # noqa: E402
 from coursebuild.check import check_example  # noqa: E402
 from coursebuild.engine import default_engine  # noqa: E402
 from coursebuild.errors import CourseError, rel  # noqa: E402
-from coursebuild.pages import FIGURE_RE, Page, counterpart, parse_page  # noqa: E402
+from coursebuild.pages import FIGURE_RE, Page, counterpart, page_language, parse_page  # noqa: E402
 from coursebuild.render import error_admonition, figure_html, figure_uri, relative_url  # noqa: E402
 from coursebuild.runner import Result  # noqa: E402
 
@@ -55,10 +55,6 @@ class PageState:
 
 
 _pages: dict[str, PageState] = {}
-
-
-def page_language(path: str | Path) -> str:
-    return "en" if str(path).endswith(".en.md") else "zh"
 
 
 def examine(path: Path) -> PageState:

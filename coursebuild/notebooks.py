@@ -16,7 +16,6 @@ The MkDocs hook (``notebook_hook.py``) and the tests call the same functions.
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 from pathlib import Path
@@ -26,7 +25,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from .engine import Engine, default_engine
 from .errors import CourseError
-from .pages import FIGURE_RE, MARKER_RE, Example, Page, parse_page
+from .pages import FENCE_RE, FIGURE_RE, MARKER_RE, Example, Page, page_language, parse_page
 
 DEFAULT_LANGUAGE = "zh"
 
@@ -38,7 +37,7 @@ INTRO = {
            "`noto-cjk-sans-otc` (versions in the course repository's `requirements.txt`)."),
 }
 LINK = {"zh": "《[{title}]({url})》", "en": " [{title}]({url})"}
-TITLE = {"zh": "《{title}》", "en": " “{title}”"}
+PLAIN_TITLE = {"zh": "《{title}》", "en": " “{title}”"}
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 LANGUAGE_INFO = {"name": "python", "pygments_lexer": "ipython3",
@@ -46,18 +45,14 @@ LANGUAGE_INFO = {"name": "python", "pygments_lexer": "ipython3",
                  "mimetype": "text/x-python", "nbconvert_exporter": "python"}
 
 FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+TITLE_RE = re.compile(r"^#[ \t]+(?P<title>.*?)[ \t]*(?:\{[^}]*\})?[ \t]*$")
 HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*\{(?P<attrs>[^}]*)\}[ \t]*$")
 ANCHOR_RE = re.compile(r"(?:^|\s)#(?P<id>[\w-]+)")
 CONTAINER_RE = re.compile(r'^(?P<indent>[ \t]*)(?P<kind>!!!|\?\?\?\+?|===\+?)[ \t]*'
                           r'(?P<type>[\w-]+(?:[ \t]+[\w-]+)*)?[ \t]*(?:"(?P<title>[^"]*)")?[ \t]*$')
 LINK_RE = re.compile(r"(?P<pre>\]\(|^\[[^\]]+\]:[ \t]*)(?P<target>[^)\s#]+\.md)(?P<frag>#[^)\s]*)?")
-SVG_OPEN_RE = re.compile(r"<svg\b[^>]*>")
 PLACEHOLDER = "\x00example:{}\x00"
 PLACEHOLDER_RE = re.compile(r"\x00example:(\d+)\x00")
-
-
-def page_language(path: str | Path) -> str:
-    return "en" if str(path).endswith(".en.md") else DEFAULT_LANGUAGE
 
 
 def page_name(path: str | Path) -> str:
@@ -77,9 +72,13 @@ def notebook_uri(path: str | Path) -> str:
 
 
 def download_uri(path: str | Path) -> str:
-    """Site path of the raw notebook: ``notebooks/optimizers.zh.ipynb``, ``en/notebooks/optimizers.en.ipynb``."""
-    lang = page_language(path)
-    return f"{site_prefix(lang)}notebooks/{page_name(path)}.{lang}.ipynb"
+    """Site path of the raw notebook, next to the rendered one: ``notebooks/optimizers/optimizers.ipynb``.
+
+    Not ``notebooks/optimizers.en.ipynb``: mkdocs-static-i18n resolves a link to ``notebooks/optimizers.ipynb``
+    by trying ``notebooks/optimizers.<lang>.ipynb`` first, which would send the page link to the raw file.
+    """
+    name = page_name(path)
+    return f"{site_prefix(page_language(path))}notebooks/{name}/{name}.ipynb"
 
 
 def has_notebook(page: Page) -> bool:
@@ -102,7 +101,6 @@ def page_url(site_url: str | None, lang: str, target: str) -> str | None:
 def _example_lines(page: Page) -> tuple[dict[int, int], set[int]]:
     """Line indices (0-based) that make up the examples: fence start -> example index, and all their lines."""
     fences = {f.start: f for f in page.fences}
-    lines = page.lines
     starts: dict[int, int] = {}
     skip: set[int] = set()
     for k, ex in enumerate(page.examples):
@@ -112,11 +110,8 @@ def _example_lines(page: Page) -> tuple[dict[int, int], set[int]]:
         if ex.output_line is not None:
             out = fences[ex.output_line - 2]
             skip.update(range(out.start, out.end + 1))
-            for i in range(code.end + 1, out.start):  # the marker line (and blank lines)
-                if MARKER_RE.match(lines[i]):
-                    skip.add(i)
     inside = {i for f in page.fences for i in range(f.start, f.end + 1)}
-    for i, line in enumerate(lines):
+    for i, line in enumerate(page.lines):  # expected-output markers and figure captions
         if i not in inside and (FIGURE_RE.match(line) or MARKER_RE.match(line)):
             skip.add(i)
     return starts, skip
@@ -126,9 +121,13 @@ def _convert_containers(lines: list[str]) -> list[str]:
     """Admonitions (``!!! note "Title"``), details (``???``) and tabs (``=== "Tab"``) as block quotes:
     Jupyter has none of them and would show their indented bodies as code."""
     out: list[str] = []
+    fence = None  # the fence of the code block we are in
     i = 0
     while i < len(lines):
-        m = CONTAINER_RE.match(lines[i])
+        opening = FENCE_RE.match(lines[i])
+        if opening and (fence is None or opening["fence"].startswith(fence) and not opening["info"].strip()):
+            fence = opening["fence"] if fence is None else None
+        m = CONTAINER_RE.match(lines[i]) if fence is None else None
         if not m or m["indent"]:
             out.append(lines[i])
             i += 1
@@ -171,18 +170,19 @@ def _markdown(lines: list[str], lang: str, site_url: str | None) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 
-def _title(page: Page) -> str:
-    for line in page.lines:
-        m = re.match(r"^#[ \t]+(.*?)[ \t]*(?:\{[^}]*\})?[ \t]*$", line)
-        if m:
-            return m.group(1)
-    return page_name(page.path)
+def _title_line(page: Page) -> int | None:
+    """Index of the page's ``# Title`` line (outside code blocks), if it has one."""
+    inside = {i for f in page.fences for i in range(f.start, f.end + 1)}
+    for i, line in enumerate(page.lines):
+        if i not in inside and TITLE_RE.match(line):
+            return i
+    return None
 
 
-def _intro(page: Page, lang: str, site_url: str | None) -> str:
-    title = _title(page)
+def _intro(page: Page, lang: str, site_url: str | None, title_line: int | None) -> str:
+    title = TITLE_RE.match(page.lines[title_line])["title"] if title_line is not None else page_name(page.path)
     url = page_url(site_url, lang, page_name(page.path) + ".md")
-    link = LINK[lang].format(title=title, url=url) if url else TITLE[lang].format(title=title)
+    link = LINK[lang].format(title=title, url=url) if url else PLAIN_TITLE[lang].format(title=title)
     return INTRO[lang].format(link=link)
 
 
@@ -198,19 +198,17 @@ def prose_segments(page: Page, site_url: str | None = None) -> list[str]:
     if front:
         body_start = front.group(0).count("\n")
     starts, skip = _example_lines(page)
-    kept: list[str] = []
-    intro_done = False
+    title_line = _title_line(page)
+    intro = ["", _intro(page, lang, site_url, title_line), ""]
+    kept: list[str] = [] if title_line is not None else intro[1:]
     for i in range(body_start, len(lines)):
         if i in starts:
             kept.append(PLACEHOLDER.format(starts[i]))
         if i in skip:
             continue
         kept.append(lines[i])
-        if not intro_done and re.match(r"^#[ \t]", lines[i]):
-            kept.extend(["", _intro(page, lang, site_url), ""])
-            intro_done = True
-    if not intro_done:
-        kept[:0] = [_intro(page, lang, site_url), ""]
+        if i == title_line:
+            kept.extend(intro)
     converted = _convert_containers(kept)
     segments: list[list[str]] = [[]]
     for line in converted:
@@ -224,14 +222,6 @@ def prose_segments(page: Page, site_url: str | None = None) -> list[str]:
 # --- examples -> code cells -------------------------------------------------------------------------------
 
 
-def _svg_with_title(svg: str, alt: str) -> str:
-    """The figure's alt text as the SVG's <title>: its accessible name where the SVG is inlined."""
-    m = SVG_OPEN_RE.search(svg)
-    if not m or not alt:
-        return svg
-    return svg[:m.end()] + f"<title>{html.escape(alt)}</title>" + svg[m.end():]
-
-
 def _outputs(example: Example, engine: Engine) -> list:
     try:
         result = engine.result(example.snippet_path)
@@ -242,9 +232,8 @@ def _outputs(example: Example, engine: Engine) -> list:
     outputs = []
     if result.stdout:
         outputs.append(new_output("stream", name="stdout", text=result.stdout))
-    for i, svg in enumerate(result.figures):
-        alt = example.figures[i].alt if i < len(example.figures) else ""
-        outputs.append(new_output("display_data", data={"image/svg+xml": _svg_with_title(svg, alt)}, metadata={}))
+    for svg in result.figures:
+        outputs.append(new_output("display_data", data={"image/svg+xml": svg}, metadata={}))
     return outputs
 
 
@@ -269,17 +258,17 @@ def build_notebook(path: str | Path, engine: Engine | None = None, site_url: str
                                    outputs=_outputs(example, engine)))
     if segments[-1]:
         cells.append(new_markdown_cell(segments[-1], id=cell_id()))
-    nb = new_notebook(cells=cells, metadata={"kernelspec": dict(KERNELSPEC), "language_info": dict(LANGUAGE_INFO)})
-    if lang == "zh":
-        nb.metadata["language"] = "zh-CN"
-    else:
-        nb.metadata["language"] = lang
-    return nb
+    return new_notebook(cells=cells, metadata={"kernelspec": dict(KERNELSPEC),
+                                               "language_info": dict(LANGUAGE_INFO)})
+
+
+def write_notebook(nb: nbformat.NotebookNode) -> str:
+    """The text of an ``.ipynb`` file, byte for byte what ``nbformat.write`` saves (sorted keys, one-space
+    indent, final newline; nbformat validates it and logs what is wrong, the tests fail on it)."""
+    return nbformat.writes(nb, version=4) + "\n"
 
 
 def notebook_json(path: str | Path, engine: Engine | None = None, site_url: str | None = None,
                   page: Page | None = None) -> str:
-    """The notebook as the text of an ``.ipynb`` file (validated; sorted keys, one-space indent)."""
-    nb = build_notebook(path, engine, site_url, page)
-    nbformat.validate(nb)
-    return nbformat.writes(nb, version=4)
+    """:func:`build_notebook` written as an ``.ipynb`` file's text."""
+    return write_notebook(build_notebook(path, engine, site_url, page))

@@ -229,6 +229,11 @@ def expand(page: Page) -> str:
     return "\n".join(lines) + "\n"
 
 
+def page_language(path: str | Path) -> str:
+    """``x.en.md`` is English; every other page is Chinese, the site's default language."""
+    return "en" if str(path).endswith(".en.md") else "zh"
+
+
 def counterpart(page: Path) -> Path:
     """The same page in the other language: docs/x.md <-> docs/x.en.md."""
     name = page.name

@@ -43,6 +43,7 @@ class WarmInterpreter:
         self.timeout = timeout
         self.proc: subprocess.Popen | None = None
         self.starts = 0
+        self.runs = 0
 
     def _start(self, path: Path) -> subprocess.Popen:
         """Start the worker and wait until it has imported torch (not counted in a snippet's time)."""
@@ -72,6 +73,7 @@ class WarmInterpreter:
 
     def run(self, path: Path) -> Result:
         path = Path(path).resolve()
+        self.runs += 1
         if self.proc is None or self.proc.poll() is not None:
             self._start(path)
         try:

@@ -6,12 +6,18 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import os
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+
+# What GitHub Pages sends gzip-compressed to a browser that accepts it.
+GZIP_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb", ".map"}
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +30,7 @@ def built_site(tmp_path_factory) -> Path:
             pytest.fail(f"COURSE_SITE_DIR={prebuilt} holds no built site")
         return site
     from coursebuild import ROOT
-    from tests.support import mkdocs_build
+    from coursebuild.sandbox import mkdocs_build
 
     site = tmp_path_factory.mktemp("site")
     proc = mkdocs_build(ROOT, site)
@@ -33,21 +39,60 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+@dataclass
+class Transfer:
+    path: str  # as requested, without the query
+    status: int
+    sent: int  # body bytes sent (compressed when gzip was used)
+    size: int  # body bytes once decoded
+
+
+@dataclass
+class SiteServer:
+    url: str  # http://127.0.0.1:PORT/
+    transfers: list[Transfer] = field(default_factory=list)
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files as GitHub Pages serves them (gzip for text); every response's body size is recorded."""
+
+    transfers: list[Transfer]
+
     def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
         pass
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if path.is_file() and path.suffix in GZIP_SUFFIXES and "gzip" in self.headers.get("Accept-Encoding", ""):
+            data = path.read_bytes()
+            body = gzip.compress(data, compresslevel=6, mtime=0)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            self.transfers.append(Transfer(urlsplit(self.path).path, 200, len(body), len(data)))
+            return
+        super().do_GET()
+        size = path.stat().st_size if path.is_file() else 0
+        status = 200 if path.is_file() else 301 if path.is_dir() else 404
+        self.transfers.append(Transfer(urlsplit(self.path).path, status, size, size))
 
 
 @pytest.fixture(scope="session")
 def site_server(built_site):
-    """Base URL (``http://127.0.0.1:PORT/``) of the built site, served from a thread on a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    """The built site on 127.0.0.1 (a free port), served from a thread."""
+    transfers: list[Transfer] = []
+    handler = functools.partial(type("Handler", (_SiteHandler,), {"transfers": transfers}), directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield SiteServer(f"http://127.0.0.1:{server.server_address[1]}/", transfers)
     finally:
         server.shutdown()
         server.server_close()

@@ -162,7 +162,11 @@ def test_raise_names_the_snippet_line(tmp_path, engine):
     assert f"{path}:3: raised ZeroDivisionError" in message
     assert f'File "{path}", line 3' in message and "fix: run `python" in message
     assert "runpy" not in message  # the traceback starts at the snippet, not in the engine
-    assert engine.cache.get(cache_key(path.read_bytes())) is None  # failures are not cached
+    assert engine.cache.get(cache_key(path.read_bytes())) is None  # failures are not cached on disk
+    runs = engine.interpreter.runs
+    with pytest.raises(SnippetError):  # but a second caller in the same build does not run it again
+        engine.result(path)
+    assert engine.interpreter.runs == runs == 1 and engine.stats.executed == []
 
 
 def test_syntax_error_names_the_line(tmp_path, engine):

@@ -1,0 +1,387 @@
+"""The built site as a reader gets it: a real browser (Debian's chromium, driven by Playwright) on a local server.
+
+Every page of both languages: no script or console error, no request to any host but the site's own, every
+image and formula shown, a full-page screenshot in tests/artifacts/screenshots/, and its first-load weight
+(every transfer: HTML, CSS, JS, fonts, figures, search index) within the budget. Also the language switcher
+and the search in both languages. The static checks at the top need no browser.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from coursebuild import DOCS_DIR, ROOT
+from coursebuild.reader_hook import offline_html, rebase
+
+CHROMIUM = shutil.which("chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
+BUDGET = 600 * 1000  # bytes, a page's first load with an empty cache, every transfer included
+VIEWPORT = {"width": 1280, "height": 800}
+
+# Search: (start page, query, acceptable first results); the pages of the finished course.
+SEARCHES = [
+    ("", "反向传播", {"backprop/"}),
+    ("", "动量", {"optimizers/"}),
+    ("", "学习率", {"lr-decay/", "gradient-descent/"}),
+    ("en/", "backpropagation", {"en/backprop/"}),
+    ("en/", "momentum", {"en/optimizers/"}),
+    ("en/", "learning rate", {"en/lr-decay/", "en/gradient-descent/"}),
+]
+
+
+def course_pages() -> list[tuple[str, str]]:
+    """(id, site path) of every page in both languages: ("zh/optimizers", "optimizers/")."""
+    names = sorted(p.name[:-3] for p in DOCS_DIR.glob("*.md") if not p.name.endswith(".en.md"))
+    pages = []
+    for lang, prefix in (("zh", ""), ("en", "en/")):
+        for name in names:
+            pages.append((f"{lang}/{name}", prefix + ("" if name == "index" else f"{name}/")))
+    return pages
+
+
+PAGES = course_pages()
+
+
+# -- static checks of the built site (no browser) ---------------------------------------------------------
+
+
+def test_navigation_instant_stays_off():
+    """Instant navigation swaps pages by XHR and breaks the per-page language switcher of mkdocs-static-i18n."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not re.search(r"^\s*-\s*navigation\.instant\b", config, re.M)
+
+
+FETCHED_ATTR_RE = re.compile(r"<(script|img|iframe|source|video|audio|embed|link)\b[^>]*?\s(?:src|href|srcset|data)"
+                             r"=\"([^\"]+)\"[^>]*>", re.I)
+CSS_URL_RE = re.compile(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)")
+
+
+def site_hosts() -> set[str]:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    return {urlparse(m).hostname for m in re.findall(r"^(?:site_url|repo_url):\s*(\S+)", config, re.M)}
+
+
+def test_built_site_fetches_nothing_from_other_hosts(built_site):
+    """No src/href a browser loads by itself, and no CSS url(), points to another host; no Mermaid (which
+    Material loads from unpkg)."""
+    offenders = []
+    for path in built_site.rglob("*"):
+        if path.suffix not in {".html", ".css"}:
+            continue
+        text = path.read_text(encoding="utf-8")
+        rel = path.relative_to(built_site)
+        if path.suffix == ".html":
+            for tag, url in FETCHED_ATTR_RE.findall(text):
+                if tag.lower() == "link" and not re.search(
+                        rf'<link\b[^>]*rel="(stylesheet|icon|preload|modulepreload|manifest|prefetch|'
+                        rf'apple-touch-icon)"[^>]*{re.escape(url)}', text):
+                    continue  # canonical, prev/next: not fetched
+                if re.match(r"(https?:)?//", url):
+                    offenders.append(f"{rel}: <{tag} ...{url}>")
+            if re.search(r'class="[^"]*\bmermaid\b', text):
+                offenders.append(f"{rel}: a Mermaid diagram (Material loads mermaid.js from unpkg.com)")
+        else:
+            for url, imported in CSS_URL_RE.findall(text):
+                target = url or imported
+                if re.match(r"(https?:)?//", target):
+                    offenders.append(f"{rel}: url({target})")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_third_party_hosts_in_the_built_site_are_not_requests(built_site):
+    """Report every http(s) host named anywhere in the site's HTML/CSS/JS/JSON/SVG; one named in a page's HTML
+    outside links, comments, XML namespaces and the canonical URL fails."""
+    hosts: dict[str, int] = {}
+    ours = site_hosts()
+    bad = []
+    for path in built_site.rglob("*"):
+        if path.suffix not in {".html", ".css", ".js", ".json", ".svg", ".xml"}:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for host in re.findall(r"https?://([A-Za-z0-9.-]+)", text):
+            hosts[host] = hosts.get(host, 0) + 1
+        if path.suffix == ".html":
+            stripped = re.sub(r'<!--.*?-->|<a\b[^>]*>|xmlns(:\w+)?="[^"]*"|<link rel="canonical"[^>]*>', "", text,
+                              flags=re.S)
+            for host in re.findall(r"https?://([A-Za-z0-9.-]+)", stripped):
+                if host not in ours:
+                    bad.append(f"{path.relative_to(built_site)}: {host}")
+    print("\nhttp(s) hosts named in the built site (file contents, not requests):")
+    for host, count in sorted(hosts.items(), key=lambda kv: -kv[1]):
+        print(f"  {count:5d}  {host}{'  (site_url/repo_url)' if host in ours else ''}")
+    assert not bad, "\n".join(bad)
+
+
+def test_reader_hook_drops_what_calls_other_hosts():
+    html = ('<head>\n          <link rel="alternate" href="./" hreflang="zh">\n'
+            '          <link rel="alternate" href="../en/optimizers/" hreflang="en">\n'
+            '<link rel="alternate" type="application/rss+xml" title="feed" href="feed.xml">\n</head>'
+            '<a href="https://github.com/x/y" title="repo" class="md-source" data-md-component="source">')
+    out = offline_html(html)
+    assert "hreflang" not in out and 'data-md-component="source"' not in out
+    assert 'type="application/rss+xml"' in out and 'class="md-source"' in out
+
+
+@pytest.mark.parametrize("base, expected", [(".", "en/"), ("..", "../en/"), ("../..", "../../en/"),
+                                            ("/course/", "/course/en/")])
+def test_rebase_to_a_language_root(base, expected):
+    assert rebase(base, "en/") == expected
+
+
+def test_search_index_per_language(built_site):
+    """Each language has its own index (half the bytes each, no results from the other language), in UTF-8;
+    the English pages' Material config points its search there."""
+    zh_raw = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    en_raw = (built_site / "en" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "\\u4e" not in zh_raw and "梯度" in zh_raw  # UTF-8, not \uXXXX escapes
+    zh, en = json.loads(zh_raw), json.loads(en_raw)
+    assert zh["docs"] and en["docs"]
+    assert not any(d["location"].startswith("en/") for d in zh["docs"])
+    assert not any(re.search(r"[\u4e00-\u9fff]", d["title"]) for d in en["docs"])
+    assert en["config"]["lang"] == ["en"]
+    assert {d["location"].split("#")[0] for d in en["docs"]} >= {"", "optimizers/"}
+    page = (built_site / "en" / "optimizers" / "index.html").read_text(encoding="utf-8")
+    assert '"base": "../../en/"' in page
+
+
+# -- the browser -------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium): browser tests skipped")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Visit:
+    page: object
+    context: object
+    transfers: list[tuple[str, str]] = field(default_factory=list)  # (url, resource type)
+    foreign: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+def open_page(browser, url: str, wait_until: str = "networkidle") -> Visit:
+    """A fresh context (empty cache) that lets only local requests through and records everything."""
+    context = browser.new_context(viewport=VIEWPORT, service_workers="block")
+    page = context.new_page()
+    visit = Visit(page, context)
+
+    def route(r):
+        if urlparse(r.request.url).hostname in LOCAL_HOSTS:
+            r.continue_()
+        else:
+            visit.foreign.append(r.request.url)
+            r.abort()
+
+    def on_request(request):
+        if urlparse(request.url).scheme in ("http", "https", "ws", "wss") and \
+                urlparse(request.url).hostname not in LOCAL_HOSTS and request.url not in visit.foreign:
+            visit.foreign.append(request.url)
+
+    context.route("**/*", route)
+    context.on("request", on_request)
+    page.on("pageerror", lambda exc: visit.errors.append(f"pageerror: {exc}"))
+    page.on("console", lambda msg: msg.type == "error" and visit.errors.append(f"console: {msg.text}"))
+    page.on("requestfinished", lambda r: visit.transfers.append((r.url, r.resource_type)))
+    page.on("requestfailed", lambda r: visit.failed.append(f"{r.url} ({r.failure})"))
+    page.on("response", lambda r: r.status >= 400 and visit.failed.append(f"{r.url} (HTTP {r.status})"))
+    page.goto(url, wait_until=wait_until)
+    if wait_until == "networkidle":  # everything the page loads by itself: fonts, the search worker and index
+        page.wait_for_function(SETTLED, timeout=20000)
+        page.wait_for_load_state("networkidle")
+    return visit
+
+
+# Material's search shows its placeholder once the worker has loaded the index (and lunr's languages).
+SETTLED = """() => {
+  if (document.fonts.status !== "loaded") return false;
+  const meta = document.querySelector(".md-search-result__meta");
+  if (!meta) return true;
+  const text = JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"];
+  return meta.textContent.trim() === text;
+}"""
+
+
+KIND_BY_SUFFIX = {".html": "html", ".css": "css", ".js": "js", ".woff2": "font", ".woff": "font", ".ttf": "font",
+                  ".svg": "image", ".png": "image", ".jpg": "image", ".webp": "image", ".json": "json"}
+KINDS = ["html", "css", "js", "font", "image", "json", "other"]
+WEIGHTS: dict[str, dict] = {}
+
+
+def weigh(transfers) -> dict:
+    """Body bytes of every response of one page load, by kind, as decoded (the files themselves) and as sent
+    (gzip for text, as GitHub Pages serves them)."""
+    row = {"requests": 0, "decoded": 0, "sent": 0, **{k: 0 for k in KINDS}}
+    for t in transfers:
+        name = t.path.rsplit("/", 1)[-1]
+        suffix = "." + name.rsplit(".", 1)[-1] if "." in name else ".html"
+        row[KIND_BY_SUFFIX.get(suffix, "other")] += t.size
+        row["decoded"] += t.size
+        row["sent"] += t.sent
+        row["requests"] += 1
+    return row
+
+
+def pages_with_math(site: Path) -> set[str]:
+    """Pages whose source has a formula: the search index keeps the TeX (math is rendered after indexing)."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {doc["location"].split("#")[0] for doc in index["docs"] if re.search(r"\\\(|\\\[", doc["text"])}
+
+
+LOAD_ALL_IMAGES = """async () => {
+  const images = [...document.images];
+  images.forEach(img => { img.loading = "eager"; });
+  await Promise.all(images.map(img => img.complete ? null : new Promise(done => {
+    img.addEventListener("load", done); img.addEventListener("error", done);
+  })));
+  return images.filter(img => !(img.naturalWidth > 0)).map(img => img.getAttribute("src"));
+}"""
+
+MATH_STATE = """() => ({
+  katex: document.querySelectorAll(".katex").length,
+  raw: document.querySelectorAll(".arithmatex").length,
+  errors: document.querySelectorAll(".katex-error").length,
+  text: [...document.querySelectorAll(".md-content p, .md-content li, .md-content td")]
+          .map(e => e.innerText).filter(t => /\\\\\\(|\\\\\\[|\\$\\$/.test(t)),
+  fonts: [...document.fonts].filter(f => f.family.replace(/"/g, "").startsWith("KaTeX") && f.status === "loaded")
+          .map(f => f.family),
+})"""
+
+
+def check_page(browser, site: Path, server, page_id: str, path: str) -> tuple[list[str], dict]:
+    """Load one page as a first-time reader: every problem found, and the weight of the load."""
+    first = len(server.transfers)
+    visit = open_page(browser, server.url + path)
+    problems = []
+    try:
+        page = visit.page
+        row = weigh(server.transfers[first:])
+        row["load_ms"] = page.evaluate("Math.round(performance.getEntriesByType('navigation')[0].loadEventEnd)")
+        WEIGHTS[page_id] = row
+
+        missing = page.evaluate(LOAD_ALL_IMAGES)
+        if missing:
+            problems.append(f"images that did not load: {missing}")
+
+        math = page.evaluate(MATH_STATE)
+        if math["raw"] or math["errors"] or math["text"]:
+            problems.append(f"formulas not rendered: {math}")
+        if path in pages_with_math(site):
+            if not math["katex"]:
+                problems.append("the page has formulas but no .katex element")
+            elif not math["fonts"]:
+                problems.append("no KaTeX font was loaded")
+
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{page_id.replace('/', '-')}.png"), full_page=True)
+        # after everything (lazy images, screenshot) has loaded
+        if visit.foreign:
+            problems.append(f"requests to other hosts: {visit.foreign}")
+        problems += visit.errors
+        if visit.failed:
+            problems.append(f"failed requests: {visit.failed}")
+    finally:
+        visit.context.close()
+    return [f"{page_id}: {p}" for p in problems], row
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_id, path", PAGES, ids=[p for p, _ in PAGES])
+def test_page(browser, built_site, site_server, page_id, path):
+    problems, row = check_page(browser, built_site, site_server, page_id, path)
+    assert not problems, "\n".join(problems)
+    assert row["sent"] <= BUDGET, f"{page_id}: first load sent {row['sent']:,} bytes > {BUDGET:,}: {row}"
+
+
+@pytest.mark.browser
+def test_generated_pages(browser, built_site, site_server):
+    """Pages that have no Markdown source of their own (the companion notebooks): the same checks; their
+    weight is reported, not held to the lesson budget."""
+    known = {path for _, path in PAGES}
+    others = sorted(str(p.parent.relative_to(built_site)) + "/" for p in built_site.rglob("index.html"))
+    others = [p for p in others if p != "./" and p not in known]
+    if not others:
+        pytest.skip("the site has no generated page")
+    problems = []
+    for path in others:
+        lang = "en" if path.startswith("en/") else "zh"
+        found, _ = check_page(browser, built_site, site_server, f"{lang}/{path.removeprefix('en/').rstrip('/')}", path)
+        problems += found
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("start, target", [("optimizers/#momentum", "en/optimizers/#momentum"),
+                                           ("en/optimizers/#momentum", "optimizers/#momentum")])
+def test_language_switcher_keeps_page_and_section(browser, site_server, start, target):
+    visit = open_page(browser, site_server.url + start, wait_until="load")
+    try:
+        page = visit.page
+        lang = "en" if target.startswith("en/") else "zh"
+        page.hover(".md-header .md-select")
+        page.click(f'.md-header a.md-select__link[hreflang="{lang}"]')
+        page.wait_for_url(site_server.url + target)
+        assert page.evaluate("location.hash") == "#momentum"
+        assert page.locator("#momentum").count() == 1
+        assert not visit.foreign and not visit.errors, (visit.foreign, visit.errors)
+    finally:
+        visit.context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("start, query, expected", SEARCHES, ids=[q for _, q, _ in SEARCHES])
+def test_search(browser, site_server, start, query, expected):
+    visit = open_page(browser, site_server.url + start, wait_until="load")
+    try:
+        page = visit.page
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill(query)
+        box.press("End")  # Material searches on keyup
+        first = page.locator(".md-search-result__list > .md-search-result__item a").first
+        first.wait_for(timeout=15000)
+        hrefs = page.eval_on_selector_all(".md-search-result__list > .md-search-result__item > a",
+                                          "links => links.map(a => a.href)")
+        pages = [urlparse(h).path.removeprefix("/") for h in hrefs]
+        assert pages and pages[0] in expected, f"{query!r} from /{start}: results {pages}"
+        assert not visit.foreign and not visit.errors, (visit.foreign, visit.errors)
+    finally:
+        visit.context.close()
+
+
+@pytest.mark.browser
+def test_weight_table(capsys):
+    """Print the first-load weights measured by test_page (run it with the page tests)."""
+    if not WEIGHTS:
+        pytest.skip("no page was loaded in this session")
+    header = f"{'page':<30}{'req':>4}" + "".join(f"{k:>9}" for k in KINDS) + f"{'decoded':>10}{'sent':>9}{'load ms':>8}"
+    lines = ["", f"First load, empty cache, viewport {VIEWPORT['width']}x{VIEWPORT['height']}: response body bytes "
+             f"by kind (decoded), and sent (gzip for text, as GitHub Pages serves); budget: sent <= {BUDGET:,}; "
+             f"load ms: the load event, local server, no throttling",
+             header]
+    for page_id, row in sorted(WEIGHTS.items()):
+        lines.append(f"{page_id:<30}{row['requests']:>4}" + "".join(f"{row[k]:>9,}" for k in KINDS)
+                     + f"{row['decoded']:>10,}{row['sent']:>9,}{row['load_ms']:>8}")
+    table = "\n".join(lines)
+    SCREENSHOTS.parent.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS.parent / "weights.txt").write_text(table + "\n", encoding="utf-8")
+    with capsys.disabled():
+        print(table)

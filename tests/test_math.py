@@ -1,0 +1,168 @@
+"""Math is rendered at build time by the vendored KaTeX; a malformed formula fails the strict build."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from coursebuild import ROOT
+from coursebuild.math import KATEX_JS, KATEX_VERSION, KatexRenderer, MathError, find_formulas, render_page
+
+ASSETS = ROOT / "docs" / "assets" / "katex"
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    r = KatexRenderer()
+    yield r
+    r.close()
+
+
+# -- vendored assets -----------------------------------------------------------------------------------
+
+
+def test_vendored_katex_is_the_pinned_version():
+    assert f'version:"{KATEX_VERSION}"' in KATEX_JS.read_text(encoding="utf-8")
+    assert (KATEX_JS.parent / "LICENSE").is_file() and (ASSETS / "LICENSE").is_file()
+
+
+def test_katex_css_only_references_vendored_woff2():
+    css = (ASSETS / "katex.min.css").read_text(encoding="utf-8")
+    urls = re.findall(r"url\(([^)]*)\)", css)
+    assert urls, "katex.min.css references no font"
+    for url in urls:
+        assert url.startswith("fonts/") and url.endswith(".woff2"), url
+        assert (ASSETS / url).is_file(), f"docs/assets/katex/{url} is missing"
+    assert not re.search(r"https?://|//[a-z]", css)
+
+
+def test_mkdocs_yml_loads_no_math_from_a_cdn():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "assets/katex/katex.min.css" in config
+    assert "coursebuild/math_hook.py" in config
+    assert not re.search(r"(?i)mathjax|jsdelivr|unpkg|cdnjs|googleapis", config)
+
+
+# -- the renderer ----------------------------------------------------------------------------------------
+
+
+def test_inline_and_display(renderer):
+    inline = renderer.render(r"\beta\, S_{t-1} + (1-\beta)\, Y_t")
+    assert inline.startswith('<span class="katex">') and "katex-display" not in inline
+    assert "<math" in inline  # MathML for screen readers
+    display = renderer.render(r"\begin{aligned} a &= b \\ c &= d \end{aligned}", display=True)
+    assert 'class="katex-display"' in display
+
+
+def test_malformed_formula_is_an_error_naming_it(renderer):
+    with pytest.raises(MathError, match=r"KaTeX parse error.*in formula: \\frac\{1\}\{"):
+        renderer.render(r"\frac{1}{")
+    with pytest.raises(MathError, match="Undefined control sequence"):
+        renderer.render(r"\notacommand x")
+
+
+def test_chinese_outside_text_is_an_error(renderer):
+    with pytest.raises(MathError, match="unicodeTextInMathMode"):
+        renderer.render("学习率 = 0.1")
+    assert "katex" in renderer.render(r"\text{学习率} = 0.1")
+
+
+def test_renderer_survives_an_error(renderer):
+    with pytest.raises(MathError):
+        renderer.render(r"\left(")
+    assert "katex" in renderer.render("x^2")
+
+
+def test_find_formulas_decodes_arithmatex_output():
+    html = ('<p><span class="arithmatex">\\(a&lt;b \\&amp; c\\)</span></p>\n'
+            '<div class="arithmatex">\\[\nS_t = \\begin{cases} Y_1, &amp; t=1 \\end{cases}\n\\]</div>')
+    inline, block = find_formulas(html)
+    assert (inline.tex, inline.display) == (r"a<b \& c", False)
+    assert (block.tex, block.display) == (r"S_t = \begin{cases} Y_1, & t=1 \end{cases}", True)
+
+
+def test_render_page_replaces_every_formula(renderer):
+    html = ('<h2>x</h2><p>Let <span class="arithmatex">\\(x^2\\)</span> and <span class="arithmatex">\\(y\\)'
+            '</span>.</p><div class="arithmatex">\\[\\frac{a}{b}\\]</div><pre><code>\\(not math\\)</code></pre>')
+    result = render_page(html, renderer)
+    assert result.count == 3 and result.errors == []
+    assert "arithmatex" not in result.html
+    assert result.html.count('class="katex"') == 3
+    assert '<div class="course-math"><span class="katex-display">' in result.html
+    assert result.html.startswith("<h2>x</h2><p>Let ")
+    assert result.html.endswith("<pre><code>\\(not math\\)</code></pre>")
+
+
+def test_render_page_reports_each_bad_formula_and_keeps_its_tex(renderer):
+    html = '<p><span class="arithmatex">\\(\\frac{1}{\\)</span> <span class="arithmatex">\\(ok\\)</span></p>'
+    result = render_page(html, renderer)
+    assert len(result.errors) == 1 and r"in formula: $\frac{1}{$" in result.errors[0]
+    assert '<span class="arithmatex">\\(\\frac{1}{\\)</span>' in result.html and 'class="katex"' in result.html
+
+
+def test_missing_node_is_a_clear_error():
+    r = KatexRenderer(node="/nonexistent/node")
+    with pytest.raises(MathError, match="cannot run /nonexistent/node"):
+        r.render("x")
+
+
+# -- a real MkDocs build -------------------------------------------------------------------------------
+
+
+def mini_project(tmp_path, body: str):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\nNo math here.\n", encoding="utf-8")
+    (tmp_path / "docs" / "calc.md").write_text(body, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+        site_name: math test
+        theme:
+          name: material
+          font: false
+        plugins:
+          - search
+        hooks:
+          - {ROOT / "coursebuild" / "math_hook.py"}
+        markdown_extensions:
+          - pymdownx.arithmatex:
+              generic: true
+        """), encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+
+def test_build_renders_math_and_keeps_tex_out_of_katex_markup_in_search(tmp_path):
+    proc = mini_project(tmp_path, "# Calc\n\nInline $w_t = w_{t-1} - \\eta g_t$.\n\n$$\n\\frac{1}{1-\\beta}\n$$\n")
+    assert proc.returncode == 0, proc.stderr
+    page = (tmp_path / "site" / "calc" / "index.html").read_text(encoding="utf-8")
+    assert "arithmatex" not in page
+    assert page.count('class="katex"') == 2 and 'class="katex-display"' in page
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "katex" not in text and "\\eta" in text
+
+
+def test_malformed_formula_fails_the_strict_build(tmp_path):
+    proc = mini_project(tmp_path, "# Calc\n\nFine $x$, broken $\\frac{1}{1-\\beta$ here.\n")
+    assert proc.returncode != 0
+    assert "docs/calc.md" in proc.stderr and r"\frac{1}{1-\beta" in proc.stderr, proc.stderr
+    assert "KaTeX parse error" in proc.stderr
+
+
+def test_built_course_has_no_raw_tex(built_site):
+    pages = sorted(built_site.rglob("index.html"))
+    assert pages
+    with_math = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        rel = page.relative_to(built_site)
+        assert 'class="arithmatex"' not in html, f"{rel}: a formula was not rendered"
+        assert "\\(" not in re.sub(r"<(pre|code)\b.*?</\1>", "", html, flags=re.S), f"{rel}: raw \\( left"
+        with_math += 'class="katex"' in html
+    assert with_math >= 2, "no page of the course shows math"

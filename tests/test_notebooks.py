@@ -1,0 +1,150 @@
+"""Companion notebooks: generated from the pages (coursebuild/notebooks.py), run in a plain Jupyter kernel,
+rendered and downloadable on the built site (coursebuild/notebook_hook.py)."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+
+import nbformat
+import pytest
+from mkdocs.utils.yaml import yaml_load
+from nbclient import NotebookClient
+
+from coursebuild import DOCS_DIR, ROOT
+from coursebuild.errors import CourseError
+from coursebuild.notebooks import (
+    build_notebook,
+    download_uri,
+    has_notebook,
+    notebook_json,
+    notebook_uri,
+    page_language,
+    page_name,
+)
+from coursebuild.pages import FIGURE_RE, course_pages, parse_page
+
+CELL_TIMEOUT = 120  # seconds per cell
+
+
+def _notebook_pages() -> list:
+    pages = []
+    for path in course_pages(DOCS_DIR):
+        try:
+            if has_notebook(parse_page(path)):
+                pages.append(path)
+        except CourseError:  # a broken page must fail here, not vanish from the tests
+            pages.append(path)
+    return pages
+
+
+NOTEBOOK_PAGES = _notebook_pages()
+IDS = [str(p.relative_to(DOCS_DIR)) for p in NOTEBOOK_PAGES]
+with open(ROOT / "mkdocs.yml", encoding="utf-8") as fh:
+    SITE_URL = yaml_load(fh).get("site_url")
+
+
+def test_lessons_have_notebooks():
+    assert NOTEBOOK_PAGES, "no page with examples: no notebook is generated"
+    languages = {page_language(p) for p in NOTEBOOK_PAGES}
+    assert languages == {"zh", "en"}, f"notebooks only for {languages}"
+
+
+def _stdout(cell) -> str:
+    return "".join(o.text for o in cell.outputs if o.output_type == "stream" and o.name == "stdout")
+
+
+def _images(cell) -> int:
+    return sum(1 for o in cell.outputs if o.output_type == "display_data"
+               and {"image/png", "image/svg+xml"} & set(o.data))
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PAGES, ids=IDS)
+def test_notebook_runs_top_to_bottom(path):
+    """Every code cell, run in order in a fresh kernel from the repository root, prints the page's output."""
+    page = parse_page(path)
+    nb = build_notebook(path, site_url=SITE_URL, page=page)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # the kernel's own inline backend
+    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+    client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3", allow_errors=False,
+                            resources={"metadata": {"path": str(ROOT)}})
+    client.execute(env=env)
+    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    assert len(code_cells) == len(page.examples)
+    problems = []
+    for example, cell in zip(page.examples, code_cells):
+        expected, printed = example.expected_output or "", _stdout(cell)
+        if printed != expected:
+            diff = "".join(difflib.unified_diff(expected.splitlines(keepends=True), printed.splitlines(keepends=True),
+                                                f"expected ({path.name}:{example.output_line})",
+                                                f"printed in the kernel by {example.snippet}"))
+            problems.append(diff)
+        if _images(cell) != len(example.figures):
+            problems.append(f"{example.snippet}: {_images(cell)} figure(s) shown in the kernel, "
+                            f"{len(example.figures)} captioned on {path.name}:{example.line}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PAGES, ids=IDS)
+def test_notebook_is_deterministic_and_mirrors_the_page(path):
+    page = parse_page(path)
+    text = notebook_json(path, site_url=SITE_URL, page=page)
+    assert text == notebook_json(path, site_url=SITE_URL), "two generations differ"
+    nb = nbformat.reads(text, as_version=4)
+    nbformat.validate(nb)
+    assert (nb.nbformat, nb.nbformat_minor) == (4, 5)
+    assert text == json.dumps(json.loads(text), sort_keys=True, indent=1, ensure_ascii=False) + "\n"
+    ids = [c.id for c in nb.cells]
+    assert len(set(ids)) == len(ids) and all(re.fullmatch(r"[a-zA-Z0-9_-]{1,64}", i) for i in ids)
+    assert all("execution" not in c.metadata for c in nb.cells), "execution timestamps in the notebook"
+    assert [c.execution_count for c in nb.cells if c.cell_type == "code"] == list(range(1, len(page.examples) + 1))
+
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert [c.source for c in code] == [ex.snippet_path.read_text(encoding="utf-8").rstrip("\n")
+                                        for ex in page.examples]
+    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    for leftover in ("pytest-codeblocks", "<!--figure", "--8<--", "{ #", "\nchapter:"):
+        assert leftover not in markdown, f"{leftover!r} left in the notebook's Markdown"
+    assert markdown.startswith("# "), "the notebook opens with the page's title"
+    dollars = page.text.count("$") - sum((ex.expected_output or "").count("$") for ex in page.examples) - sum(
+        ln.count("$") for ln in page.lines if FIGURE_RE.match(ln))
+    assert markdown.count("$") == dollars, "LaTeX lost or added on the way from the page"
+
+
+def _site_dir(uri: str) -> str:
+    """``notebooks/x.ipynb`` -> ``notebooks/x/index.html`` (use_directory_urls)."""
+    return uri.removesuffix(".ipynb") + "/index.html"
+
+
+def test_site_renders_and_serves_the_notebooks(built_site):
+    css = built_site / "assets" / "notebooks" / "jupyter.css"
+    assert css.is_file() and css.stat().st_size > 100_000, "the shared JupyterLab stylesheet is missing"
+    for path in NOTEBOOK_PAGES:
+        lang = page_language(path)
+        rendered = built_site / _site_dir(notebook_uri(path))
+        assert rendered.is_file(), f"{path.name}: no rendered notebook at {rendered.relative_to(built_site)}"
+        html = rendered.read_text(encoding="utf-8")
+        assert 'class="jp-Notebook"' in html and "jp-CodeCell" in html, f"{rendered}: not a rendered notebook"
+        assert f'<html lang="{lang}"' in html, f"{rendered}: not built in {lang}"
+        assert "mathjax" not in html.lower() and "cdnjs" not in html, f"{rendered}: loads from a CDN"
+        assert "data:image/svg+xml;base64" not in html, f"{rendered}: a figure inlined instead of its file"
+        assert "jupyter.css" in html and "<style" not in html, f"{rendered}: JupyterLab's CSS inline"
+
+        raw = built_site / download_uri(path)
+        assert raw.is_file(), f"{path.name}: no raw notebook at {raw.relative_to(built_site)}"
+        text = raw.read_text(encoding="utf-8")
+        assert text == notebook_json(path, site_url=SITE_URL), f"{raw}: differs from the generated notebook"
+        if "$" in "".join(c.source for c in nbformat.reads(text, as_version=4).cells if c.cell_type == "markdown"):
+            assert 'class="katex' in html or 'class="arithmatex"' in html, f"{rendered}: its math is left as text"
+            assert "$$" not in html, f"{rendered}: display math left as text"
+
+        lesson = built_site / _site_dir(notebook_uri(path).replace("notebooks/", "", 1))
+        lesson_html = lesson.read_text(encoding="utf-8")
+        name = page_name(path)
+        for link in (f"../notebooks/{name}/", f"../notebooks/{name}/{name}.ipynb"):
+            assert f'href="{link}"' in lesson_html, f"{lesson}: no link to {link}"
