@@ -93,3 +93,21 @@ def on_post_build(config) -> None:
     if getattr(config.plugins.get("i18n"), "building", False):
         return  # a language build nested in mkdocs-static-i18n's: the merged index does not exist yet
     split_search_index(Path(config.site_dir), language_prefixes(config))
+
+
+_default_404: dict[str, str] = {}
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """Keep the site-wide 404 page in the default language.
+
+    Every language build renders ``404.html`` into the same site root (GitHub Pages serves only that one),
+    so the last build, English, would win. The default language's page is kept for the root.
+    """
+    i18n = config.plugins.get("i18n")
+    if template_name != "404.html" or i18n is None:
+        return output
+    if i18n.is_default_language_build:
+        _default_404["html"] = output
+        return output
+    return _default_404.get("html", output)

@@ -110,3 +110,8 @@ def test_strict_build_rejects_broken_markdown_links(tmp_path):
     assert proc.returncode != 0
     assert "contains a link 'no-such-page.md', but the target is not found" in proc.stderr
     assert "does not contain an anchor '#no-such-anchor'" in proc.stderr
+
+
+def test_site_wide_404_is_in_the_default_language(built_site):
+    """GitHub Pages serves the root 404.html for every missing URL: it must not be the last language built."""
+    assert '<html lang="zh"' in (built_site / "404.html").read_text(encoding="utf-8")
