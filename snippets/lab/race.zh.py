@@ -1,0 +1,70 @@
+# 优化器赛跑：同一个起点、同样的步数，在三个二维地形上比较 7 个优化器
+import math
+
+import matplotlib.pyplot as plt
+import torch
+from matplotlib import font_manager
+from noto_cjk_sans_otc import FONT_PATH
+from torch import optim
+
+font_manager.fontManager.addfont(str(FONT_PATH))
+plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC"]
+
+OPTIMIZERS = {  # 名字 → 用学习率 lr 构造 PyTorch 优化器
+    "SGD": lambda ps, lr: optim.SGD(ps, lr=lr),
+    "Momentum": lambda ps, lr: optim.SGD(ps, lr=lr, momentum=0.9),
+    "Nesterov": lambda ps, lr: optim.SGD(ps, lr=lr, momentum=0.9, nesterov=True),
+    "AdaGrad": lambda ps, lr: optim.Adagrad(ps, lr=lr),
+    "RMSProp": lambda ps, lr: optim.RMSprop(ps, lr=lr),
+    "Adam": lambda ps, lr: optim.Adam(ps, lr=lr),
+    "AdamW": lambda ps, lr: optim.AdamW(ps, lr=lr),
+}
+LANDSCAPES = [  # lr 依次对应上面 7 个优化器；★ 是最小值点（鞍面上是鞍点）
+    dict(title="病态的碗 f = 0.1x² + 2y²", f=lambda x, y: 0.1 * x**2 + 2 * y**2,
+         start=(-8.0, 1.5), star=(0.0, 0.0), star_name="最小值",
+         steps=100, lr=(0.1, 0.1, 0.1, 1.0, 0.1, 0.3, 0.3),
+         box=(-9, 3, -2.5, 2.5), levels=torch.logspace(-2, 1.5, 12)),
+    dict(title="鞍面 f = x² − y²", f=lambda x, y: x**2 - y**2,
+         start=(-1.5, 0.01), star=(0.0, 0.0), star_name="鞍点",
+         steps=50, lr=(0.05, 0.05, 0.05, 0.2, 0.05, 0.05, 0.05),
+         box=(-2, 2, -2, 2), levels=torch.linspace(-4, 4, 17)),
+    dict(title="Rosenbrock f = (1 − x)² + 100(y − x²)²", f=lambda x, y: (1 - x) ** 2 + 100 * (y - x**2) ** 2,
+         start=(-1.2, 1.0), star=(1.0, 1.0), star_name="最小值",
+         steps=300, lr=(1e-3, 1e-3, 1e-3, 0.5, 0.01, 0.1, 0.1),
+         box=(-1.5, 1.5, -0.5, 2.0), levels=torch.logspace(-1, 3.5, 12)),
+]
+
+for land in LANDSCAPES:
+    f = land["f"]
+    print(f"{land['title']}：{land['steps']} 步，起点 {land['start']}，★ = {land['star']}")
+    print("  优化器       学习率    最终损失   到 ★ 的距离")
+    x0, x1, y0, y1 = land["box"]
+    gx, gy = torch.meshgrid(torch.linspace(x0, x1, 200), torch.linspace(y0, y1, 200), indexing="xy")
+    plt.figure(figsize=(6.4, 4.4))
+    plt.contour(gx, gy, f(gx, gy), levels=land["levels"], colors="0.8", linewidths=0.8, linestyles="solid")
+    for (name, make), lr in zip(OPTIMIZERS.items(), land["lr"], strict=True):
+        p = torch.tensor(land["start"], dtype=torch.float64, requires_grad=True)
+        optimizer = make([p], lr)
+        path = [p.tolist()]
+        for _ in range(land["steps"]):
+            optimizer.zero_grad()
+            f(*p).backward()
+            optimizer.step()
+            path.append(p.tolist())
+        loss, dist = f(*p).item(), math.dist(p.tolist(), land["star"])
+        print(f"  {name:10s}{lr:>8g}{loss:>12.3g}{dist:>12.3g}")
+        xs, ys = zip(*path, strict=True)
+        style = "--" if name in ("Nesterov", "AdamW") else "-"  # 虚线：与前一条很接近的路线
+        (drawn,) = plt.plot(xs, ys, style, marker="o", markersize=2, markevery=max(1, land["steps"] // 50),
+                            linewidth=1.2, label=f"{name}（lr = {lr:g}）")
+        plt.plot(xs[-1], ys[-1], "X", color=drawn.get_color(), markersize=8)  # 每条路线的终点
+    plt.plot([], [], "kX", markersize=8, label="终点")
+    plt.plot(*land["start"], "ks", label="起点")
+    plt.plot(*land["star"], "k*", markersize=12, label=f"★ {land['star_name']}")
+    plt.xlim(x0, x1)
+    plt.ylim(y0, y1)
+    plt.xlabel("x")
+    plt.ylabel("y")
+    plt.title(land["title"])
+    plt.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    plt.show()
