@@ -1,13 +1,21 @@
-"""Figures: the matplotlib state every snippet starts from, and ``plt.show()`` captured as SVG.
+"""Figures: the matplotlib state every snippet starts from, and ``plt.show()`` captured as files.
 
-Determinism: text is drawn as paths (readers need no font), ``svg.hashsalt`` is fixed and the SVG
-carries no date, so two builds give byte-identical files. A white face keeps figures readable on
+A figure shown with ``plt.show()`` becomes an SVG; a figure driven by a ``matplotlib.animation``
+becomes a GIF (what ``plt.show()`` would play in a window). Determinism: text is drawn as paths
+(readers need no font), ``svg.hashsalt`` is fixed and the SVG carries no date; GIF frames are Agg
+renderings, so two builds give byte-identical files. A white face keeps figures readable on
 Material's dark palette too.
+
+A captured figure is a string: SVG text, or ``GIF_PREFIX`` + base64 for an animation (the results are
+cached as JSON); :func:`figure_format` and :func:`figure_bytes` read it back.
 """
 
 from __future__ import annotations
 
+import base64
 import io
+import os
+import tempfile
 
 CJK_FONT_FAMILY = "Noto Sans CJK SC"
 COURSE_RC = {
@@ -18,6 +26,22 @@ COURSE_RC = {
     "figure.dpi": 100,
     "axes.unicode_minus": False,
 }
+
+
+GIF_PREFIX = "data:image/gif;base64,"
+#: Resolution of animation frames: a 6.4 x 4.4 inch figure becomes 512 x 352 pixels.
+ANIMATION_DPI = 80
+
+
+def figure_format(figure: str) -> str:
+    """File extension of a captured figure: ``svg`` or ``gif``."""
+    return "gif" if figure.startswith(GIF_PREFIX) else "svg"
+
+
+def figure_bytes(figure: str) -> bytes:
+    if figure.startswith(GIF_PREFIX):
+        return base64.b64decode(figure[len(GIF_PREFIX):])
+    return figure.encode("utf-8")
 
 
 def register_cjk_font() -> None:
@@ -42,8 +66,31 @@ def reset_matplotlib() -> None:
     register_cjk_font()
 
 
+def animation_of(fig):
+    """The animation driving a figure, if any: it listens to the canvas' first draw event."""
+    from matplotlib.animation import Animation
+
+    for ref in fig.canvas.callbacks.callbacks.get("draw_event", {}).values():
+        owner = getattr(ref(), "__self__", None)
+        if isinstance(owner, Animation):
+            return owner
+    return None
+
+
+def animation_gif(animation) -> str:
+    """Render every frame of an animation to a GIF, at the frame rate its ``interval`` asks for."""
+    from matplotlib.animation import PillowWriter
+
+    fps = 1000 / getattr(animation, "_interval", 100)  # FuncAnimation keeps interval (ms) privately
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "animation.gif")
+        animation.save(path, writer=PillowWriter(fps=fps), dpi=ANIMATION_DPI)
+        with open(path, "rb") as fh:
+            return GIF_PREFIX + base64.b64encode(fh.read()).decode("ascii")
+
+
 class FigureCapture:
-    """Replaces ``plt.show`` while a snippet runs: each shown figure becomes an SVG string."""
+    """Replaces ``plt.show`` while a snippet runs: each shown figure becomes an SVG (or GIF) string."""
 
     def __init__(self) -> None:
         self.svgs: list[str] = []
@@ -54,6 +101,10 @@ class FigureCapture:
 
         for num in plt.get_fignums():
             fig = plt.figure(num)
+            animation = animation_of(fig)
+            if animation is not None:
+                self.svgs.append(animation_gif(animation))
+                continue
             buf = io.StringIO()
             fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
             self.svgs.append(buf.getvalue())

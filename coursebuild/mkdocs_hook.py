@@ -26,6 +26,7 @@ from coursebuild.cache import runtime_fingerprint  # noqa: E402
 from coursebuild.check import check_example  # noqa: E402
 from coursebuild.engine import default_engine  # noqa: E402
 from coursebuild.errors import CourseError, rel  # noqa: E402
+from coursebuild.figures import figure_bytes, figure_format  # noqa: E402
 from coursebuild.pages import FIGURE_RE, Page, counterpart, page_language, parse_page  # noqa: E402
 from coursebuild.render import error_admonition, figure_html, figure_uri, relative_url  # noqa: E402
 from coursebuild.runner import Result  # noqa: E402
@@ -96,10 +97,10 @@ def on_files(files: Files, config) -> Files:
         if state.page is None:
             continue
         for example, result in zip(state.page.examples, state.results):
-            for i, svg in enumerate(result.figures if result else []):
-                uri = figure_uri(example, i)
+            for i, figure in enumerate(result.figures if result else []):
+                uri = figure_uri(example, i, figure_format(figure))
                 if files.get_file_from_path(uri) is None:
-                    files.append(File.generated(config, uri, content=svg.encode("utf-8")))
+                    files.append(File.generated(config, uri, content=figure_bytes(figure)))
     log.info("coursebuild: %d snippet(s) executed, %d cached result(s) used, %d not run",
              len(stats.executed) - before[0], stats.cache_hits - before[1], stats.skipped - before[2])
     return files
@@ -129,7 +130,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             if result is None or i >= len(result.figures):
                 out.append(f'<p class="course-figure-missing">{html.escape(number + fig.caption)} (not built)</p>')
                 continue
-            src = relative_url(page.url, figure_uri(example, i))
+            src = relative_url(page.url, figure_uri(example, i, figure_format(result.figures[i])))
             out.append(figure_html(src, number, fig.caption, fig.alt, anchor))
         else:
             out.append(line)

@@ -40,6 +40,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
 from coursebuild.errors import CourseError  # noqa: E402
+from coursebuild.figures import figure_format  # noqa: E402
 from coursebuild.notebooks import (  # noqa: E402
     DEFAULT_LANGUAGE,
     build_notebook,
@@ -128,6 +129,14 @@ def _write(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+def _shown_figure(data: dict) -> str:
+    """A notebook display output back as the engine's figure string (SVG text or GIF data URI)."""
+    if "image/svg+xml" in data:
+        return data["image/svg+xml"]
+    m = GIF_IMG_RE.search(data.get("text/html", ""))
+    return m.group("uri") if m else ""
+
+
 def _sha(svg: str) -> str:
     return hashlib.sha256(svg.encode("utf-8")).hexdigest()
 
@@ -175,12 +184,12 @@ def on_files(files: Files, config) -> Files:
         _by_lesson[lesson.src_uri] = _by_page[nb_page.src_uri] = Notebook(lesson, nb_page, raw, lang)
         code_cells = [cell for cell in nb.cells if cell.cell_type == "code"]
         for example, cell in zip(page.examples, code_cells):
-            svgs = [o.data["image/svg+xml"] for o in cell.outputs if o.output_type == "display_data"]
-            for i, svg in enumerate(svgs):
-                figure = files.get_file_from_path(figure_uri(example, i))
+            shown = [_shown_figure(o.data) for o in cell.outputs if o.output_type == "display_data"]
+            for i, shown_figure in enumerate(shown):
+                figure = files.get_file_from_path(figure_uri(example, i, figure_format(shown_figure)))
                 if figure is not None:
                     alt = example.figures[i].alt if i < len(example.figures) else ""
-                    _figures[_sha(svg)] = (figure, alt)
+                    _figures[_sha(shown_figure)] = (figure, alt)
     if _by_page:
         _css.append(File.generated(config, CSS_URI, content=b""))
         files.append(_css[0])
@@ -225,6 +234,7 @@ HEADING_RE = re.compile(r'<h(?P<n>[1-6]) id="[^"]*"><a id="(?P<id>[^"]+)"></a>(?
                         r'<a class="anchor-link" href="#[^"]*">', re.DOTALL)
 HEADING_ID_RE = re.compile(r'<h[1-6] id="([^"]*)"')
 SVG_IMG_RE = re.compile(r'<img alt="[^"]*" src="data:image/svg\+xml;base64,(?P<data>[A-Za-z0-9+/=]+)"')
+GIF_IMG_RE = re.compile(r'<img alt="[^"]*" src="(?P<uri>data:image/gif;base64,[A-Za-z0-9+/=]+)"')
 
 
 def _display(m: re.Match) -> str:
@@ -302,7 +312,14 @@ def _figure_files(content: str, page) -> str:
             return m.group(0)
         file, alt = hit
         return f'<img alt="{html.escape(alt)}" src="{html.escape(file.url_relative_to(page.file))}" loading="lazy"'
-    return SVG_IMG_RE.sub(img, content)
+
+    def gif(m: re.Match) -> str:
+        hit = _figures.get(_sha(m["uri"]))
+        if hit is None:
+            return m.group(0)
+        file, alt = hit
+        return f'<img alt="{html.escape(alt)}" src="{html.escape(file.url_relative_to(page.file))}" loading="lazy"'
+    return GIF_IMG_RE.sub(gif, SVG_IMG_RE.sub(img, content))
 
 
 def _shared_css(content: str, page) -> str:

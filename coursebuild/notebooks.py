@@ -7,7 +7,7 @@ The notebook is derived, never kept by hand: :func:`build_notebook` reads the pa
   ``<!--figure-->`` lines dropped; LaTeX kept; admonitions and content tabs become block quotes, explicit
   heading anchors ``{ #id }`` become ``<a id>`` anchors, links to other pages become site URLs);
 * each example into a code cell holding the snippet's source, with the outputs the engine recorded
-  (``stdout`` as a stream, each ``plt.show()`` as an ``image/svg+xml`` display).
+  (``stdout`` as a stream, each ``plt.show()`` as an ``image/svg+xml`` display, an animation as a GIF).
 
 The JSON is deterministic: cell ids derive from the page and the cell's index, execution counts are
 1, 2, 3..., there are no timestamps, and :func:`notebook_json` writes keys sorted, as nbformat does.
@@ -25,6 +25,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from .engine import Engine, default_engine
 from .errors import CourseError
+from .figures import figure_format
 from .pages import FENCE_RE, FIGURE_RE, MARKER_RE, Example, Page, page_language, parse_page
 
 DEFAULT_LANGUAGE = "zh"
@@ -232,8 +233,12 @@ def _outputs(example: Example, engine: Engine) -> list:
     outputs = []
     if result.stdout:
         outputs.append(new_output("stream", name="stdout", text=result.stdout))
-    for svg in result.figures:
-        outputs.append(new_output("display_data", data={"image/svg+xml": svg}, metadata={}))
+    for figure in result.figures:
+        if figure_format(figure) == "gif":  # an animation: Jupyter and nbconvert show it as an <img>
+            data = {"text/html": f'<img alt="" src="{figure}">'}
+        else:
+            data = {"image/svg+xml": figure}
+        outputs.append(new_output("display_data", data=data, metadata={}))
     return outputs
 
 

@@ -8,10 +8,10 @@ import posixpath
 from .pages import Example
 
 
-def figure_uri(example: Example, index: int) -> str:
+def figure_uri(example: Example, index: int, fmt: str = "svg") -> str:
     """Site path of a snippet's n-th figure: stable and readable (figures/optimizers/ewa.zh-1.svg)."""
     stem = example.snippet.removesuffix(".py")
-    return f"figures/{stem}-{index + 1}.svg"
+    return f"figures/{stem}-{index + 1}.{fmt}"
 
 
 def relative_url(page_url: str, target: str) -> str:

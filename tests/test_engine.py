@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -278,3 +279,32 @@ def test_killed_writer_leaves_only_whole_entries(tmp_path):
     for entry in entries:
         if not entry.name.startswith(".tmp-"):
             assert cache.get(entry.stem).stdout == "x" * 2_000_000
+
+
+def test_animation_captured_as_deterministic_gif(tmp_path):
+    from coursebuild.figures import figure_bytes, figure_format
+
+    path = snippet(tmp_path, "anim.py", """
+        import matplotlib.pyplot as plt
+        from matplotlib.animation import FuncAnimation
+        fig = plt.figure(figsize=(3, 2))
+        (line,) = plt.plot([], [])
+        plt.xlim(0, 10)
+        plt.ylim(0, 10)
+        animation = FuncAnimation(fig, lambda k: line.set_data(range(k + 2), range(k + 2)), frames=6, interval=200)
+        plt.show()
+        plt.plot([1, 2])
+        plt.show()
+    """)
+    runs = []
+    for n in range(2):
+        eng = Engine(tmp_path / f"cache{n}")
+        runs.append(eng.result(path).figures)
+        eng.close()
+    assert runs[0] == runs[1]  # byte-identical across interpreters
+    assert [figure_format(f) for f in runs[0]] == ["gif", "svg"]
+    gif = figure_bytes(runs[0][0])
+    from PIL import Image
+
+    with Image.open(io.BytesIO(gif)) as image:
+        assert (image.format, image.n_frames, image.info["duration"]) == ("GIF", 6, 200)

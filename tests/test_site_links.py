@@ -115,3 +115,12 @@ def test_strict_build_rejects_broken_markdown_links(tmp_path):
 def test_site_wide_404_is_in_the_default_language(built_site):
     """GitHub Pages serves the root 404.html for every missing URL: it must not be the last language built."""
     assert '<html lang="zh"' in (built_site / "404.html").read_text(encoding="utf-8")
+
+
+def test_animations_are_gifs_under_one_megabyte(built_site):
+    """The optimizer race has one animation per landscape, in each language, each at most 1 MB."""
+    gifs = sorted((built_site / "figures" / "lab").glob("race.*.gif"))
+    assert [g.name for g in gifs] == [f"race.{lang}-{n}.gif" for lang in ("en", "zh") for n in (2, 4, 6)]
+    for gif in gifs:
+        assert gif.read_bytes().startswith(b"GIF89a")
+        assert gif.stat().st_size <= 1_000_000, f"{gif.name}: {gif.stat().st_size} bytes"

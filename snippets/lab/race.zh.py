@@ -4,6 +4,7 @@ import math
 import matplotlib.pyplot as plt
 import torch
 from matplotlib import font_manager
+from matplotlib.animation import FuncAnimation  # 逐帧动画
 from noto_cjk_sans_otc import FONT_PATH
 from torch import optim
 
@@ -34,6 +35,8 @@ LANDSCAPES = [  # lr 依次对应上面 7 个优化器；★ 是最小值点（�
          box=(-1.5, 1.5, -0.5, 2.0), levels=torch.logspace(-1, 3.5, 12)),
 ]
 
+FRAMES = 20  # 每段动画的帧数
+
 for land in LANDSCAPES:
     f = land["f"]
     print(f"{land['title']}：{land['steps']} 步，起点 {land['start']}，★ = {land['star']}")
@@ -42,6 +45,7 @@ for land in LANDSCAPES:
     gx, gy = torch.meshgrid(torch.linspace(x0, x1, 200), torch.linspace(y0, y1, 200), indexing="xy")
     plt.figure(figsize=(6.4, 4.4))
     plt.contour(gx, gy, f(gx, gy), levels=land["levels"], colors="0.8", linewidths=0.8, linestyles="solid")
+    paths = []  # 记下路线，供下面的动画使用
     for (name, make), lr in zip(OPTIMIZERS.items(), land["lr"], strict=True):
         p = torch.tensor(land["start"], dtype=torch.float64, requires_grad=True)
         optimizer = make([p], lr)
@@ -58,6 +62,7 @@ for land in LANDSCAPES:
         (drawn,) = plt.plot(xs, ys, style, marker="o", markersize=2, markevery=max(1, land["steps"] // 50),
                             linewidth=1.2, label=f"{name}（lr = {lr:g}）")
         plt.plot(xs[-1], ys[-1], "X", color=drawn.get_color(), markersize=8)  # 每条路线的终点
+        paths.append((xs, ys, style, drawn.get_color(), drawn.get_label()))
     plt.plot([], [], "kX", markersize=8, label="终点")
     plt.plot(*land["start"], "ks", label="起点")
     plt.plot(*land["star"], "k*", markersize=12, label=f"★ {land['star_name']}")
@@ -67,4 +72,26 @@ for land in LANDSCAPES:
     plt.ylabel("y")
     plt.title(land["title"])
     plt.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    plt.show()
+
+    # 动画：同样的路线一步步画出来（在窗口中 plt.show() 会播放它，网站上是一张 GIF）
+    fig = plt.figure(figsize=(6.4, 4.4), layout="constrained")  # constrained: the legend stays in frame
+    plt.contour(gx, gy, f(gx, gy), levels=land["levels"], colors="0.8", linewidths=0.8, linestyles="solid")
+    lines = [plt.plot([], [], style, color=color, linewidth=1.5, label=label)[0]
+             for _, _, style, color, label in paths]
+    plt.plot(*land["star"], "k*", markersize=12)
+    plt.xlim(x0, x1)
+    plt.ylim(y0, y1)
+    plt.xlabel("x")
+    plt.ylabel("y")
+    plt.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+
+    def draw(k, lines=lines, paths=paths, steps=land["steps"], title=land["title"]):
+        n = round(k * steps / FRAMES)  # 第 k 帧画出前 n 步
+        for line, (xs, ys, *_) in zip(lines, paths, strict=True):
+            line.set_data(xs[: n + 1], ys[: n + 1])
+        plt.title(f"{title}：第 {n} 步")
+        return lines
+
+    animation = FuncAnimation(fig, draw, frames=FRAMES + 1, interval=150)
     plt.show()
