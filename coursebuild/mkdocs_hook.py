@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import html
 import logging
+import posixpath
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +29,7 @@ from coursebuild.check import check_example  # noqa: E402
 from coursebuild.engine import default_engine  # noqa: E402
 from coursebuild.errors import CourseError, rel  # noqa: E402
 from coursebuild.figures import figure_bytes, figure_format  # noqa: E402
-from coursebuild.pages import FIGURE_RE, Page, counterpart, page_language, parse_page  # noqa: E402
+from coursebuild.pages import FIGURE_RE, INCLUDE_RE, Page, counterpart, page_language, parse_page  # noqa: E402
 from coursebuild.render import error_admonition, figure_html, figure_uri, relative_url  # noqa: E402
 from coursebuild.runner import Result  # noqa: E402
 
@@ -39,6 +41,21 @@ VERIFIED = {
     "en": "Every output and figure on this page was produced at build time by torch {torch} (CPU) and "
           "Python {python}, and is checked verbatim by the tests.",
 }
+
+
+DOWNLOAD = {"zh": "下载这段代码：", "en": "Download this program: "}
+CLOSING_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*$")
+
+
+def snippet_uri(snippet: str) -> str:
+    """Where the site serves a snippet for download: code/optimizers/momentum.zh.py."""
+    return f"code/{snippet}"
+
+
+def download_link(href: str, snippet: str, lang: str) -> str:
+    name = html.escape(posixpath.basename(snippet))
+    return (f'<p class="course-download"><a href="{html.escape(href)}" download="{name}">'
+            f"{DOWNLOAD[lang]}<code>{name}</code></a></p>")
 
 
 def verified_line(lang: str) -> str:
@@ -97,6 +114,9 @@ def on_files(files: Files, config) -> Files:
         if state.page is None:
             continue
         for example, result in zip(state.page.examples, state.results):
+            code_uri = snippet_uri(example.snippet)
+            if files.get_file_from_path(code_uri) is None:
+                files.append(File.generated(config, code_uri, abs_src_path=str(example.snippet_path)))
             for i, figure in enumerate(result.figures if result else []):
                 uri = figure_uri(example, i, figure_format(figure))
                 if files.get_file_from_path(uri) is None:
@@ -121,7 +141,14 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     counter = iter(range(1, len(figures) + 1))
     queue = iter(figures)
     out = []
+    include = None  # the snippet whose fence is open, until its closing line
     for line in markdown.split("\n"):
+        if INCLUDE_RE.match(line):
+            include = INCLUDE_RE.match(line)["path"]
+        elif include and CLOSING_FENCE_RE.match(line):
+            out += [line, "", download_link(relative_url(page.url, snippet_uri(include)), include, lang), ""]
+            include = None
+            continue
         if FIGURE_RE.match(line):
             example, i, fig, result = next(queue)
             n = next(counter)

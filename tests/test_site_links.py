@@ -124,3 +124,20 @@ def test_animations_are_gifs_under_one_megabyte(built_site):
     for gif in gifs:
         assert gif.read_bytes().startswith(b"GIF89a")
         assert gif.stat().st_size <= 1_000_000, f"{gif.name}: {gif.stat().st_size} bytes"
+
+
+def test_every_example_can_be_downloaded(built_site):
+    """Under each example a link serves the snippet itself, byte for byte."""
+    from coursebuild import DOCS_DIR, SNIPPETS_DIR
+    from coursebuild.pages import course_pages, parse_page
+
+    for page in course_pages(DOCS_DIR):
+        examples = parse_page(page).examples
+        name = page.name.removesuffix(".md").removesuffix(".en")
+        lang_dir = built_site / "en" if page.name.endswith(".en.md") else built_site
+        html_file = lang_dir / ("index.html" if name == "index" else f"{name}/index.html")
+        hrefs = re.findall(r'<p class="course-download"><a href="([^"]+)"', html_file.read_text(encoding="utf-8"))
+        assert len(hrefs) == len(examples), f"{html_file}: {len(hrefs)} download links for {len(examples)} examples"
+        for href, example in zip(hrefs, examples, strict=True):
+            served = (html_file.parent / href).resolve()
+            assert served.read_bytes() == (SNIPPETS_DIR / example.snippet).read_bytes()
