@@ -2,18 +2,18 @@
 
 on_files          parse each page, get each snippet's result (cache or warm interpreter), check it
                   against the page, and register the figures as generated files (never in docs/)
-on_page_markdown  replace each ``<!--figure: ...-->`` line by the numbered, captioned figure
+on_page_markdown  replace each ``<!--figure: ...-->`` line by the numbered, captioned figure, add a
+                  download link under each example and the line naming the runtime that verified it
 on_shutdown       stop the warm interpreter
 
-Any problem is logged as an error naming file and line: ``mkdocs build --strict`` then fails, while
-``mkdocs serve`` keeps serving and shows the error on the page.
+Any problem is logged as an error naming file and line, and shown on the page; with the site's
+``strict: true`` the build then fails (under ``mkdocs serve`` a failed rebuild keeps the last good site).
 """
 
 from __future__ import annotations
 
 import html
 import logging
-import posixpath
 import re
 import sys
 from dataclasses import dataclass, field
@@ -30,10 +30,18 @@ from coursebuild.engine import default_engine  # noqa: E402
 from coursebuild.errors import CourseError, rel  # noqa: E402
 from coursebuild.figures import figure_bytes, figure_format  # noqa: E402
 from coursebuild.pages import FIGURE_RE, INCLUDE_RE, Page, counterpart, page_language, parse_page  # noqa: E402
-from coursebuild.render import error_admonition, figure_html, figure_uri, relative_url  # noqa: E402
+from coursebuild.render import (  # noqa: E402
+    download_link,
+    error_admonition,
+    figure_html,
+    figure_uri,
+    relative_url,
+    snippet_uri,
+)
 from coursebuild.runner import Result  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.coursebuild")
+CLOSING_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*$")
 
 FIGURE_LABEL = {"zh": "图 {n}：", "en": "Figure {n}. "}
 VERIFIED = {
@@ -41,21 +49,6 @@ VERIFIED = {
     "en": "Every output and figure on this page was produced at build time by torch {torch} (CPU) and "
           "Python {python}, and is checked verbatim by the tests.",
 }
-
-
-DOWNLOAD = {"zh": "下载这段代码：", "en": "Download this program: "}
-CLOSING_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*$")
-
-
-def snippet_uri(snippet: str) -> str:
-    """Where the site serves a snippet for download: code/optimizers/momentum.zh.py."""
-    return f"code/{snippet}"
-
-
-def download_link(href: str, snippet: str, lang: str) -> str:
-    name = html.escape(posixpath.basename(snippet))
-    return (f'<p class="course-download"><a href="{html.escape(href)}" download="{name}">'
-            f"{DOWNLOAD[lang]}<code>{name}</code></a></p>")
 
 
 def verified_line(lang: str) -> str:

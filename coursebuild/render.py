@@ -14,6 +14,20 @@ def figure_uri(example: Example, index: int, fmt: str = "svg") -> str:
     return f"figures/{stem}-{index + 1}.{fmt}"
 
 
+DOWNLOAD = {"zh": "下载这段代码：", "en": "Download this program: "}
+
+
+def snippet_uri(snippet: str) -> str:
+    """Where the site serves a snippet for download: code/optimizers/momentum.zh.py."""
+    return f"code/{snippet}"
+
+
+def download_link(href: str, snippet: str, lang: str) -> str:
+    name = html.escape(posixpath.basename(snippet))
+    return (f'<p class="course-download"><a href="{html.escape(href)}" download="{name}">'
+            f"{DOWNLOAD[lang]}<code>{name}</code></a></p>")
+
+
 def relative_url(page_url: str, target: str) -> str:
     """Link from a page (its MkDocs ``page.url``) to a site path, as the browser resolves it."""
     base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
