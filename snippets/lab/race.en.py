@@ -75,7 +75,7 @@ for land in LANDSCAPES:
     plt.show()
 
     # Animation: the same paths drawn step by step (plt.show() plays it in a window; the site shows a GIF)
-    fig = plt.figure(figsize=(6.4, 4.4), layout="constrained")  # constrained: the legend stays in frame
+    fig = plt.figure(figsize=(6.4, 4.4))
     plt.contour(gx, gy, f(gx, gy), levels=land["levels"], colors="0.8", linewidths=0.8, linestyles="solid")
     lines = [plt.plot([], [], style, color=color, linewidth=1.5, label=label)[0]
              for _, _, style, color, label in paths]
@@ -85,6 +85,7 @@ for land in LANDSCAPES:
     plt.xlabel("x")
     plt.ylabel("y")
     plt.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    plt.subplots_adjust(left=0.1, right=0.66)  # leave room for the legend in every frame
 
     def draw(k, lines=lines, paths=paths, steps=land["steps"], title=land["title"]):
         n = round(k * steps / FRAMES)  # frame k draws the first n steps

@@ -75,7 +75,7 @@ for land in LANDSCAPES:
     plt.show()
 
     # 动画：同样的路线一步步画出来（在窗口中 plt.show() 会播放它，网站上是一张 GIF）
-    fig = plt.figure(figsize=(6.4, 4.4), layout="constrained")  # constrained: the legend stays in frame
+    fig = plt.figure(figsize=(6.4, 4.4))
     plt.contour(gx, gy, f(gx, gy), levels=land["levels"], colors="0.8", linewidths=0.8, linestyles="solid")
     lines = [plt.plot([], [], style, color=color, linewidth=1.5, label=label)[0]
              for _, _, style, color, label in paths]
@@ -85,6 +85,7 @@ for land in LANDSCAPES:
     plt.xlabel("x")
     plt.ylabel("y")
     plt.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    plt.subplots_adjust(left=0.1, right=0.66)  # 每一帧都给图例留出位置
 
     def draw(k, lines=lines, paths=paths, steps=land["steps"], title=land["title"]):
         n = round(k * steps / FRAMES)  # 第 k 帧画出前 n 步
