@@ -89,7 +89,7 @@ def test_built_site_fetches_nothing_from_other_hosts(built_site):
                 if re.match(r"(https?:)?//", url):
                     offenders.append(f"{rel}: <{tag} ...{url}>")
             if re.search(r'class="[^"]*\bmermaid\b', text):
-                offenders.append(f"{rel}: a Mermaid diagram (Material loads mermaid.js from unpkg.com)")
+                offenders.append(f"{rel}: a Mermaid diagram (Material loads mermaid.js from a third-party CDN)")
         else:
             for url, imported in CSS_URL_RE.findall(text):
                 target = url or imported
