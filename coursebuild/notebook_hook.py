@@ -56,7 +56,6 @@ from coursebuild.render import figure_uri  # noqa: E402
 log = logging.getLogger("mkdocs.plugins.coursebuild.notebooks")
 
 JUPYTER = "mkdocs-jupyter"
-LANGUAGES = ("zh", "en")
 CSS_URI = "assets/notebooks/jupyter.css"
 LESSON_NOTE = {
     "zh": ('!!! tip "Jupyter 笔记本"\n\n'
@@ -301,25 +300,21 @@ def _fix_toc(page, content: str) -> None:
 
 
 def _figure_files(content: str, page) -> str:
-    """Each figure as the SVG file ``mkdocs_hook`` serves under the lesson (same bytes), with its alt text."""
-    def img(m: re.Match) -> str:
-        try:
-            svg = base64.b64decode(m["data"]).decode("utf-8")
-        except ValueError:
-            return m.group(0)
-        hit = _figures.get(_sha(svg))
+    """Each figure as the file ``mkdocs_hook`` serves under the lesson (same bytes), with its alt text."""
+    def linked(m: re.Match, figure: str) -> str:
+        hit = _figures.get(_sha(figure))
         if hit is None:
             return m.group(0)
         file, alt = hit
         return f'<img alt="{html.escape(alt)}" src="{html.escape(file.url_relative_to(page.file))}" loading="lazy"'
 
-    def gif(m: re.Match) -> str:
-        hit = _figures.get(_sha(m["uri"]))
-        if hit is None:
+    def svg(m: re.Match) -> str:
+        try:
+            return linked(m, base64.b64decode(m["data"]).decode("utf-8"))
+        except ValueError:
             return m.group(0)
-        file, alt = hit
-        return f'<img alt="{html.escape(alt)}" src="{html.escape(file.url_relative_to(page.file))}" loading="lazy"'
-    return GIF_IMG_RE.sub(gif, SVG_IMG_RE.sub(img, content))
+
+    return GIF_IMG_RE.sub(lambda m: linked(m, m["uri"]), SVG_IMG_RE.sub(svg, content))
 
 
 def _shared_css(content: str, page) -> str:

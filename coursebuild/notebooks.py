@@ -26,9 +26,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 from .engine import Engine, default_engine
 from .errors import CourseError
 from .figures import figure_format
-from .pages import FENCE_RE, FIGURE_RE, MARKER_RE, Example, Page, page_language, parse_page
-
-DEFAULT_LANGUAGE = "zh"
+from .pages import DEFAULT_LANGUAGE, FENCE_RE, FIGURE_RE, MARKER_RE, Example, Page, page_language, parse_page
 
 INTRO = {
     "zh": ("> 本笔记本由课程页面{link}自动生成：文字和代码与页面相同，输出来自构建网站时的真实运行。"

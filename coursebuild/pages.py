@@ -229,9 +229,12 @@ def expand(page: Page) -> str:
     return "\n".join(lines) + "\n"
 
 
+DEFAULT_LANGUAGE = "zh"  # the site root; English pages are x.en.md, built under /en/
+
+
 def page_language(path: str | Path) -> str:
     """``x.en.md`` is English; every other page is Chinese, the site's default language."""
-    return "en" if str(path).endswith(".en.md") else "zh"
+    return "en" if str(path).endswith(".en.md") else DEFAULT_LANGUAGE
 
 
 def counterpart(page: Path) -> Path:
