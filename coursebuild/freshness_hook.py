@@ -12,6 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from coursebuild.freshness import Lag, lagging_pages  # noqa: E402
+from coursebuild.render import insert_after_title as insert_notice  # noqa: E402
 
 NOTICE = {
     "zh": ("本页译文可能落后于英文版", "英文版在本页上次更新之后又有改动："),
@@ -26,15 +27,6 @@ def notice(lag: Lag) -> str:
     title, text = NOTICE[lag.language]
     files = ", ".join(f"`{f}`" for f in lag.ahead)
     return f'!!! warning "{title}"\n\n    {text}{files}\n'
-
-
-def insert_notice(markdown: str, block: str) -> str:
-    """The notice right under the page's title (the first line, when it is a ``#`` heading), else on top."""
-    lines = markdown.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is not None and lines[first].startswith("# "):
-        return "\n".join(lines[:first + 1] + ["", block] + lines[first + 1:])
-    return block + "\n" + markdown
 
 
 def on_pre_build(config) -> None:

@@ -51,7 +51,7 @@ from coursebuild.notebooks import (  # noqa: E402
     write_notebook,
 )
 from coursebuild.pages import counterpart, page_language, parse_page  # noqa: E402
-from coursebuild.render import figure_uri  # noqa: E402
+from coursebuild.render import figure_uri, insert_after_title  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.coursebuild.notebooks")
 
@@ -195,14 +195,6 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def _insert_after_title(markdown: str, block: str) -> str:
-    lines = markdown.split("\n")
-    for i, line in enumerate(lines):
-        if re.match(r"^#[ \t]", line):
-            return "\n".join(lines[:i + 1] + ["", block] + lines[i + 1:])
-    return block + "\n" + markdown
-
-
 def on_page_markdown(markdown: str, page, config, files) -> str:
     nb = _by_lesson.get(page.file.src_uri)
     if nb is not None:
@@ -210,7 +202,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         note = LESSON_NOTE[nb.lang].format(page=posixpath.relpath(nb.page.src_uri, base),
                                            raw=posixpath.relpath(nb.raw.src_uri, base),
                                            name=posixpath.basename(nb.raw.src_uri))
-        return _insert_after_title(markdown, note)
+        return insert_after_title(markdown, note)
     if page.file.src_uri in _by_page:  # its "Markdown" is the notebook's JSON: nothing to change, but
         page.meta["search"] = {"exclude": True}  # keep it out of search: the lesson page has the same text
     return markdown

@@ -46,3 +46,12 @@ def figure_html(src: str, number: str, caption: str, alt: str, anchor: str) -> s
 def error_admonition(message: str) -> str:
     body = "\n".join("    " + ln for ln in html.escape(message).splitlines())
     return f'\n!!! failure "Build error"\n\n    <pre>\n{body}\n    </pre>\n'
+
+
+def insert_after_title(markdown: str, block: str) -> str:
+    """A Markdown block right under the page's title (its first line, when that is a ``#`` heading), else on top."""
+    lines = markdown.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and lines[first].startswith("# "):
+        return "\n".join(lines[:first + 1] + ["", block] + lines[first + 1:])
+    return block + "\n" + markdown
