@@ -4,8 +4,10 @@ import torch
 i1, i2 = 0.05, 0.10  # 输入
 t1, t2 = 0.01, 0.99  # 目标值
 b1, b2 = 0.35, 0.60  # 偏置
-# w1 … w8 放在一个张量里；float64 让手算和 autograd 可以比到很多位小数
-w = torch.tensor([0.15, 0.20, 0.25, 0.30, 0.40, 0.45, 0.50, 0.55], dtype=torch.float64, requires_grad=True)
+lr = 0.5  # 学习率 η（与原文相同）
+# w1 … w8 放在一个张量里；float64 让手算和 autograd 能比到很多位小数
+w = torch.tensor([0.15, 0.20, 0.25, 0.30, 0.40, 0.45, 0.50, 0.55],
+                 dtype=torch.float64, requires_grad=True)
 w1, w2, w3, w4, w5, w6, w7, w8 = w
 
 # 前向传播（与上一段代码相同的公式）
@@ -22,7 +24,9 @@ with torch.no_grad():  # 手算：只用数值，不让 autograd 记录
     dnet_o1_dw5 = out_h1
     dE_dw5 = dE_dout_o1 * dout_o1_dnet_o1 * dnet_o1_dw5
     print("∂E/∂w5 的三个因子：")
-    print(f"  ∂E/∂out_o1 = {dE_dout_o1:.6f}，∂out_o1/∂net_o1 = {dout_o1_dnet_o1:.6f}，∂net_o1/∂w5 = {dnet_o1_dw5:.6f}")
+    print(f"  ∂E/∂out_o1 = {dE_dout_o1:.6f}，"
+          f"∂out_o1/∂net_o1 = {dout_o1_dnet_o1:.6f}，"
+          f"∂net_o1/∂w5 = {dnet_o1_dw5:.6f}")
     print(f"  ∂E/∂w5 = {dE_dw5:.9f}")
 
     # ∂E/∂w1：out_h1 同时影响 o1 和 o2，两条路径的贡献相加
@@ -34,14 +38,26 @@ with torch.no_grad():  # 手算：只用数值，不让 autograd 记录
     dE_dw1 = dE_dout_h1 * dout_h1_dnet_h1 * dnet_h1_dw1
     print("∂E/∂w1 的因子：")
     print(f"  ∂E/∂net_o1 = {delta_o1:.6f}，∂E/∂net_o2 = {delta_o2:.6f}")
-    print(f"  ∂E/∂out_h1 = {delta_o1:.6f} × {w5:.2f} + ({delta_o2:.6f}) × {w7:.2f} = {dE_dout_h1:.6f}")
-    print(f"  ∂out_h1/∂net_h1 = {dout_h1_dnet_h1:.6f}，∂net_h1/∂w1 = {dnet_h1_dw1:.2f}")
+    print(f"  ∂E/∂out_h1 = {delta_o1:.6f} × {w5:.2f} "
+          f"+ ({delta_o2:.6f}) × {w7:.2f} = {dE_dout_h1:.6f}")
+    print(f"  ∂out_h1/∂net_h1 = {dout_h1_dnet_h1:.6f}，"
+          f"∂net_h1/∂w1 = {dnet_h1_dw1:.2f}")
     print(f"  ∂E/∂w1 = {dE_dw1:.9f}")
 
 E_total.backward()  # autograd：一次算出 E 对 w1 … w8 的全部梯度
 print(f"autograd：∂E/∂w5 = {w.grad[4]:.9f}，∂E/∂w1 = {w.grad[0]:.9f}")
-agree = bool(torch.isclose(dE_dw5, w.grad[4]) and torch.isclose(dE_dw1, w.grad[0]))
+agree = bool(torch.isclose(dE_dw5, w.grad[4])
+             and torch.isclose(dE_dw1, w.grad[0]))
 print(f"手算与 autograd 一致：{agree}")
 
-lr = 0.5  # 参数更新：w ← w - η·∂E/∂w
-print(f"更新后：w5 = {w5 - lr * dE_dw5:.6f}，w1 = {w1 - lr * dE_dw1:.6f}")
+with torch.no_grad():  # 参数更新：w ← w - η·∂E/∂w
+    w5_new = w5 - lr * dE_dw5
+    w1_new = w1 - lr * dE_dw1
+print(f"更新后：w5 = {w5_new:.6f}，w1 = {w1_new:.6f}")
+
+# 两个梯度差多少倍？sigmoid 的导数最大是 σ'(0) = σ(0)·(1 - σ(0))
+ratio = dE_dw5 / dE_dw1
+sigma0 = torch.sigmoid(torch.tensor(0.0))
+max_slope = sigma0 * (1 - sigma0)
+print(f"∂E/∂w5 是 ∂E/∂w1 的 {ratio:.0f} 倍；"
+      f"sigmoid 导数的最大值 σ'(0) = {max_slope:.2f}")

@@ -1,8 +1,8 @@
-# BGD, SGD, mini-batch: one linear-regression problem, only the batch size differs
+# BGD, SGD, mini-batch: one linear regression, only the batch size differs
 import matplotlib.pyplot as plt
 import torch
 from matplotlib import font_manager
-from noto_cjk_sans_otc import FONT_PATH  # open CJK font, replaces the Windows-only SimHei of the original
+from noto_cjk_sans_otc import FONT_PATH  # open CJK font, replaces SimHei
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
@@ -11,23 +11,27 @@ plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC"]
 
 # Synthetic data: y = 2x + 1 plus a little noise
 torch.manual_seed(0)
-N = 100
-x = torch.randn(N, 1)
-y = 2 * x + 1 + 0.5 * torch.randn(N, 1)
+n_samples = 100
+slope, intercept, noise = 2.0, 1.0, 0.5
+x = torch.randn(n_samples, 1)
+y = slope * x + intercept + noise * torch.randn(n_samples, 1)
 dataset = TensorDataset(x, y)
-EPOCHS, LR = 10, 0.05
+epochs, lr = 10, 0.05
+mb_size = 16  # batch size of mini-batch gradient descent
+mb_full = n_samples // mb_size  # number of full batches
+mb_last = n_samples - mb_full * mb_size  # samples in the last batch
 
 
 def train(batch_size):
-    """Train for EPOCHS epochs; after every update, record the loss on the whole training set."""
-    torch.manual_seed(1)  # all three start from the same initial parameters and the same shuffling
+    """Train `epochs` epochs; record the training-set loss after each update."""
+    torch.manual_seed(1)  # same initial parameters, same shuffling
     model = nn.Linear(1, 1)
-    optimizer = torch.optim.SGD(model.parameters(), lr=LR)
+    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
     loss_fn = nn.MSELoss()
     loader = DataLoader(dataset, batch_size=batch_size, shuffle=True)
     with torch.no_grad():
         losses = [loss_fn(model(x), y).item()]  # the loss before training
-    for _ in range(EPOCHS):
+    for _ in range(epochs):
         for xb, yb in loader:  # one iteration: one update from one batch
             loss = loss_fn(model(xb), yb)
             optimizer.zero_grad()
@@ -38,21 +42,41 @@ def train(batch_size):
     return losses, len(loader)
 
 
+methods = [  # name, batch size, colour
+    ("BGD", n_samples, "tab:blue"),
+    ("SGD", 1, "tab:red"),
+    ("Mini-Batch", mb_size, "tab:green"),
+]
+batch_sizes = [b for _, b, _ in methods]
+per_epoch, totals = [], []
+last_min, last_max, finals = [], [], []
+
 plt.figure(figsize=(6, 4))
-for name, batch_size, color in [("BGD", N, "tab:blue"), ("SGD", 1, "tab:red"), ("Mini-Batch", 16, "tab:green")]:
-    losses, per_epoch = train(batch_size)
-    last_epoch = torch.tensor(losses[-per_epoch - 1:])  # loss at the start of the last epoch and after its updates
-    print(f"{name:<10} batch size = {batch_size:>3}: {per_epoch:>3} update(s) per epoch, "
-          f"{EPOCHS * per_epoch:>4} in all; loss during the last epoch between {last_epoch.min():.4f} "
-          f"and {last_epoch.max():.4f}, final {losses[-1]:.4f}")
-    epochs = torch.arange(len(losses)) / per_epoch  # update k happens at epoch k / (updates per epoch)
-    plt.plot(epochs, losses, color=color, marker="o" if per_epoch == 1 else None, markersize=4,
-             linewidth=1 if per_epoch > 10 else 1.5, label=f"{name} (batch size = {batch_size})")
+for name, batch_size, color in methods:
+    losses, updates = train(batch_size)
+    # The loss when the last epoch starts, and after each of its updates
+    last_epoch = torch.tensor(losses[-updates - 1:])
+    per_epoch.append(updates)
+    totals.append(epochs * updates)
+    last_min.append(last_epoch.min().item())
+    last_max.append(last_epoch.max().item())
+    finals.append(losses[-1])
+    print(f"{name:<10} batch size = {batch_size:>3}: "
+          f"updates: {updates:>3} per epoch, {totals[-1]:>4} in all; "
+          f"loss in the last epoch {last_min[-1]:.4f} to "
+          f"{last_max[-1]:.4f}, "
+          f"final {finals[-1]:.4f}")
+    # Update k happens at epoch k / updates
+    at_epoch = torch.arange(len(losses)) / updates
+    plt.plot(at_epoch, losses, color=color,
+             marker="o" if updates == 1 else None, markersize=4,
+             linewidth=1 if updates > 10 else 1.5,
+             label=f"{name} (batch size = {batch_size})")
 plt.yscale("log")
 plt.yticks([0.2, 0.5, 1, 2, 4], ["0.2", "0.5", "1", "2", "4"])
 plt.minorticks_off()
 plt.xlabel("epoch")
 plt.ylabel("training-set loss, MSE (log scale)")
-plt.title(f"Linear regression on {N} samples, learning rate {LR}")
+plt.title(f"Linear regression on {n_samples} samples, learning rate {lr}")
 plt.legend()
 plt.show()

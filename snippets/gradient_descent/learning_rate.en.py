@@ -1,8 +1,8 @@
-# Learning rate too small, about right, too large: 8 gradient-descent steps each on f(w) = w²
+# Learning rate too small, about right, too large: a few steps on f(w) = w²
 import matplotlib.pyplot as plt
 import torch
 from matplotlib import font_manager
-from noto_cjk_sans_otc import FONT_PATH  # open CJK font, replaces the Windows-only SimHei of the original
+from noto_cjk_sans_otc import FONT_PATH  # open CJK font, replaces SimHei
 
 font_manager.fontManager.addfont(str(FONT_PATH))
 plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC"]
@@ -12,8 +12,14 @@ def f(w):
     return w**2  # minimum at w = 0
 
 
-def gradient_descent(lr, w0=1.0, steps=8):
-    """Start at w0, make `steps` updates w ← w - η·f'(w) and return every w visited."""
+w0 = 1.0  # starting point
+steps = 8  # steps per learning rate
+curvature = 2.0  # f''(w) = 2: the curvature of f(w) = w²
+lr_limit = 2 / curvature  # no convergence once η ≥ 2 / curvature
+
+
+def gradient_descent(lr):
+    """Start at w0, make `steps` updates w ← w - η·f'(w), return every w."""
     w = torch.tensor(w0, requires_grad=True)
     path = [w.item()]
     for _ in range(steps):
@@ -21,31 +27,37 @@ def gradient_descent(lr, w0=1.0, steps=8):
         loss.backward()  # autograd: w.grad = f'(w) = 2w
         with torch.no_grad():
             w -= lr * w.grad  # one step against the gradient
-        w.grad.zero_()  # clear the gradient, or the next step would add to it
+        w.grad.zero_()  # clear the gradient, or the next step adds to it
         path.append(w.item())
     return path
 
 
 runs = [  # learning rate, name, colour, marker
-    (0.05, "too small", "tab:blue", "o"),
-    (0.3, "about right", "tab:green", "s"),
-    (1.05, "too large", "tab:red", "^"),
+    (0.05, "Learning rate too small", "tab:blue", "o"),
+    (0.3, "Learning rate about right", "tab:green", "s"),
+    (1.05, "Learning rate too large", "tab:red", "^"),
 ]
+lrs = [lr for lr, *_ in runs]
+factors = [1 - curvature * lr for lr in lrs]  # each step: w ← (1 - 2η)·w
+finals = []  # w after the last step, per learning rate
 
 plt.figure(figsize=(6, 4))
 grid = torch.linspace(-2.3, 2.3, 200)
 plt.plot(grid, f(grid), color="0.75", label="f(w) = w²")
-for lr, name, color, marker in runs:
+for (lr, name, color, marker), factor in zip(runs, factors):
     path = gradient_descent(lr)
-    # on f(w) = w², each step is w ← w - η·2w = (1 - 2η)·w
-    print(f"Learning rate {name} (η = {lr}): each step multiplies w by {1 - 2 * lr:.1f}; "
-          f"after 8 steps w = {path[-1]:.4f}")
+    finals.append(path[-1])
+    print(f"{name} (η = {lr}): "
+          f"each step multiplies w by {factor:.1f}; "
+          f"after {steps} steps w = {path[-1]:.4f}")
     ws = torch.tensor(path)
-    plt.plot(ws, f(ws), marker=marker, markersize=5, color=color, label=f"{name} (η = {lr})")
-plt.scatter([1.0], [1.0], s=80, facecolors="none", edgecolors="black", zorder=3, label="start w = 1")
+    plt.plot(ws, f(ws), marker=marker, markersize=5, color=color,
+             label=f"{name} (η = {lr})")
+plt.scatter([w0], [f(w0)], s=80, facecolors="none", edgecolors="black",
+            zorder=3, label=f"start w = {w0:g}")
 plt.xlabel("parameter w")
 plt.ylabel("loss f(w)")
-plt.title("Eight steps of gradient descent")
+plt.title(f"Gradient descent: {steps} steps")
 plt.ylim(-0.3, 6.8)  # leave room for the legend at the top
 plt.legend(loc="upper center", ncol=2, fontsize=8)
 plt.show()

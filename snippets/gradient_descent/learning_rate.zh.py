@@ -1,8 +1,8 @@
-# 学习率太小、合适、太大：在 f(w) = w² 上各走 8 步梯度下降
+# 学习率太小、合适、太大：在 f(w) = w² 上各走几步梯度下降
 import matplotlib.pyplot as plt
 import torch
 from matplotlib import font_manager
-from noto_cjk_sans_otc import FONT_PATH  # 开源中文字体，替代原文只在 Windows 上才有的 SimHei
+from noto_cjk_sans_otc import FONT_PATH  # 开源中文字体，替代原文的 SimHei
 
 font_manager.fontManager.addfont(str(FONT_PATH))
 plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC"]
@@ -12,7 +12,13 @@ def f(w):
     return w**2  # 最小值在 w = 0
 
 
-def gradient_descent(lr, w0=1.0, steps=8):
+w0 = 1.0  # 起点
+steps = 8  # 每个学习率走的步数
+curvature = 2.0  # f''(w) = 2：f(w) = w² 的曲率
+lr_limit = 2 / curvature  # η ≥ 2 / 曲率 时不再收敛
+
+
+def gradient_descent(lr):
     """从 w0 出发做 steps 次更新 w ← w - η·f'(w)，返回经过的所有 w。"""
     w = torch.tensor(w0, requires_grad=True)
     path = [w.item()]
@@ -31,20 +37,27 @@ runs = [  # 学习率、名称、颜色、标记
     (0.3, "学习率合适", "tab:green", "s"),
     (1.05, "学习率太大", "tab:red", "^"),
 ]
+lrs = [lr for lr, *_ in runs]
+factors = [1 - curvature * lr for lr in lrs]  # 每一步 w ← (1 - 2η)·w
+finals = []  # 每个学习率走完后的 w
 
 plt.figure(figsize=(6, 4))
 grid = torch.linspace(-2.3, 2.3, 200)
 plt.plot(grid, f(grid), color="0.75", label="f(w) = w²")
-for lr, name, color, marker in runs:
+for (lr, name, color, marker), factor in zip(runs, factors):
     path = gradient_descent(lr)
-    # 对 f(w) = w²，每一步 w ← w - η·2w = (1 - 2η)·w
-    print(f"{name}（η = {lr}）：每步 w 乘以 {1 - 2 * lr:.1f}，8 步后 w = {path[-1]:.4f}")
+    finals.append(path[-1])
+    print(f"{name}（η = {lr}）："
+          f"每步 w 乘以 {factor:.1f}，"
+          f"{steps} 步后 w = {path[-1]:.4f}")
     ws = torch.tensor(path)
-    plt.plot(ws, f(ws), marker=marker, markersize=5, color=color, label=f"{name}（η = {lr}）")
-plt.scatter([1.0], [1.0], s=80, facecolors="none", edgecolors="black", zorder=3, label="起点 w = 1")
+    plt.plot(ws, f(ws), marker=marker, markersize=5, color=color,
+             label=f"{name}（η = {lr}）")
+plt.scatter([w0], [f(w0)], s=80, facecolors="none", edgecolors="black",
+            zorder=3, label=f"起点 w = {w0:g}")
 plt.xlabel("参数 w")
 plt.ylabel("损失 f(w)")
-plt.title("梯度下降 8 步的轨迹")
+plt.title(f"梯度下降：{steps} 步的轨迹")
 plt.ylim(-0.3, 6.8)  # 在上方留出放图例的空间
 plt.legend(loc="upper center", ncol=2, fontsize=8)
 plt.show()
