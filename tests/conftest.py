@@ -30,7 +30,7 @@ def built_site(tmp_path_factory) -> Path:
             pytest.fail(f"COURSE_SITE_DIR={prebuilt} holds no built site")
         return site
     from coursebuild import ROOT
-    from coursebuild.sandbox import mkdocs_build
+    from coursebuild.cli.sandbox import mkdocs_build
 
     site = tmp_path_factory.mktemp("site")
     proc = mkdocs_build(ROOT, site)

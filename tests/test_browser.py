@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 import pytest
 
 from coursebuild import DOCS_DIR, ROOT
-from coursebuild.reader_hook import offline_html, rebase
+from coursebuild.plugin.offline import offline_html, rebase
 
 CHROMIUM = shutil.which("chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from coursebuild import ROOT
-from coursebuild.sandbox import build_env
+from coursebuild.cli.sandbox import build_env
 
 #: Files that legitimately differ between builds: MkDocs writes the build date into each <lastmod>
 #: (and gzip writes its own timestamp into the header). They are compared with those dates removed.

@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from coursebuild import ROOT, mutate
+from coursebuild import ROOT
+from coursebuild.cli import mutate
 from coursebuild.pages import course_pages, parse_page
 
 

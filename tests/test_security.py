@@ -17,8 +17,8 @@ import markdown
 import pytest
 
 from coursebuild import ROOT
-from coursebuild.render import error_admonition, figure_html
-from coursebuild.sandbox import copy_project, mkdocs_build
+from coursebuild.cli.sandbox import copy_project, mkdocs_build
+from coursebuild.plugin.rendering import error_admonition, figure_html
 
 PRINTED = [
     "<script>alert(1)</script>",

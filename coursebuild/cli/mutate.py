@@ -1,8 +1,8 @@
 """Mutation run: break every checked fact of the course on purpose and prove that the checks notice.
 
-    python -m coursebuild.mutate                       every mutant, checked with the engine
-    python -m coursebuild.mutate --sample 6 --jobs 2   6 mutants (each kind), 2 warm interpreters
-    python -m coursebuild.mutate --builds 2            and 2 of them also through `mkdocs build --strict`
+    python -m coursebuild mutate                       every mutant, checked with the engine
+    python -m coursebuild mutate --sample 6 --jobs 2   6 mutants (each kind), 2 warm interpreters
+    python -m coursebuild mutate --builds 2            and 2 of them also through `mkdocs build --strict`
 
 Mutants, made in a temporary copy of docs/ and snippets/ (the real files are never touched):
 
@@ -31,11 +31,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ROOT
-from .check import check_example
-from .engine import Engine
-from .errors import CourseError, OutputDrift, PageError, SnippetError
-from .pages import course_pages, parse_page
+from .. import ROOT
+from ..engine import Engine
+from ..errors import CourseError, OutputDrift, PageError, SnippetError
+from ..pages.check import check_example
+from ..pages.parse import course_pages, parse_page
 from .sandbox import copy_project, mkdocs_build
 
 KINDS = ("output", "figure", "snippet")

@@ -1,6 +1,7 @@
-"""Parent side of the warm interpreter: start it lazily, send a snippet, enforce the time limit.
+"""Parent side of a warm interpreter: start it, send it a snippet, read the reply.
 
-A snippet that loops forever or kills its interpreter costs one restart, never the build.
+The warm interpreter (``worker.py``) enforces each snippet's time limit itself by killing the snippet's
+child; the parent waits a little longer than that and restarts the interpreter only if it stops answering.
 """
 
 from __future__ import annotations
@@ -10,32 +11,18 @@ import os
 import select
 import subprocess
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ROOT
-from .errors import SnippetError, SnippetTimeout
+from .. import ROOT
+from ..errors import SnippetError, SnippetTimeout
+from .result import Result
 
 #: Seconds the interpreter may take to import torch and matplotlib before its first snippet.
 STARTUP_TIMEOUT = 180.0
+#: Seconds beyond a snippet's own limit that the interpreter may take to fork it and send its reply.
+REPLY_SLACK = 30.0
 
-
-@dataclass
-class Result:
-    """What a snippet printed and drew."""
-
-    stdout: str
-    figures: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-
-    def to_json(self) -> dict:
-        return {"stdout": self.stdout, "figures": self.figures, "seconds": self.seconds}
-
-    @classmethod
-    def from_json(cls, data: dict) -> Result:
-        if not isinstance(data.get("stdout"), str) or not isinstance(data.get("figures"), list):
-            raise ValueError("not a snippet result")
-        return cls(data["stdout"], list(data["figures"]), float(data.get("seconds", 0.0)))
+__all__ = ["Result", "WarmInterpreter"]
 
 
 class WarmInterpreter:
@@ -45,24 +32,29 @@ class WarmInterpreter:
         self.starts = 0
         self.runs = 0
 
-    def _start(self, path: Path) -> subprocess.Popen:
-        """Start the worker and wait until it has imported torch (not counted in a snippet's time)."""
+    def start(self) -> None:
+        """Start the worker (it imports torch); :meth:`wait_ready` waits for it. Starting several at once
+        lets their imports overlap."""
+        if self.proc is not None and self.proc.poll() is None:
+            return
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
                    PYTHONHASHSEED="0", MPLBACKEND="Agg", PYTHONIOENCODING="utf-8")
         self.starts += 1
-        self.proc = subprocess.Popen([sys.executable, "-m", "coursebuild.worker"], cwd=ROOT, env=env,
+        self.proc = subprocess.Popen([sys.executable, "-m", "coursebuild.engine.worker"], cwd=ROOT, env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
-        if "ready" not in self._reply(path, STARTUP_TIMEOUT, "starting the interpreter"):
-            raise SnippetError(path, "the warm interpreter did not start")
-        return self.proc
+        self._ready = False
+
+    def wait_ready(self, path: Path) -> None:
+        if not self._ready:
+            if "ready" not in self._reply(path, STARTUP_TIMEOUT, "starting the interpreter"):
+                raise SnippetError(path, "the warm interpreter did not start")
+            self._ready = True
 
     def _reply(self, path: Path, timeout: float, doing: str) -> dict:
         proc = self.proc
         ready, _, _ = select.select([proc.stdout], [], [], timeout)
         if not ready:
             self.close()
-            if doing == "running the snippet":
-                raise SnippetTimeout(path, timeout)
             raise SnippetError(path, f"no answer after {timeout:g} s while {doing}")
         line = proc.stdout.readline()
         if not line:
@@ -71,23 +63,30 @@ class WarmInterpreter:
             raise SnippetError(path, f"the interpreter exited (code {code}) while {doing}")
         return json.loads(line)
 
-    def run(self, path: Path) -> Result:
+    def run(self, path: Path, names: list[str] | tuple = ()) -> Result:
         path = Path(path).resolve()
         self.runs += 1
         if self.proc is None or self.proc.poll() is not None:
-            self._start(path)
+            self.start()
+        self.wait_ready(path)
         try:
-            self.proc.stdin.write(json.dumps({"path": str(path)}) + "\n")
+            self.proc.stdin.write(json.dumps({"path": str(path), "names": sorted(names),
+                                              "timeout": self.timeout}) + "\n")
             self.proc.stdin.flush()
         except BrokenPipeError:
             self.close()
             raise SnippetError(path, "the warm interpreter died before the snippet started") from None
-        reply = self._reply(path, self.timeout, "running the snippet")
+        reply = self._reply(path, self.timeout + REPLY_SLACK, "running the snippet")
+        if reply.get("timeout"):
+            raise SnippetTimeout(path, self.timeout)
         if reply["error"]:
             err = reply["error"]
+            if err["type"] == "ProcessError":  # it crashed: no Python exception, no traceback
+                raise SnippetError(path, err["message"])
             raise SnippetError(path, f"raised {err['type']}: {err['message']}\n{err['traceback']}",
                                err["line"])
-        return Result(reply["stdout"], reply["figures"], reply["seconds"])
+        return Result(reply["stdout"], reply["figures"], reply["seconds"], reply.get("values", {}),
+                      reply.get("names", []), reply.get("texts", []))
 
     def close(self) -> None:
         if self.proc is not None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import difflib
 
-from .errors import OutputDrift, PageError
-from .pages import Example
-from .runner import Result
+from ..engine.runner import Result
+from ..errors import OutputDrift, PageError
+from .parse import Example
 
 
 def check_output(example: Example, result: Result) -> None:
@@ -14,7 +14,7 @@ def check_output(example: Example, result: Result) -> None:
         if result.stdout:
             raise PageError(example.page, example.line, f"{example.snippet} prints output but the page "
                             "has no expected-output block under it",
-                            "add <!--pytest-codeblocks:expected-output--> and run `python -m coursebuild.refresh`")
+                            "add <!--pytest-codeblocks:expected-output--> and run `python -m coursebuild refresh`")
         return
     if result.stdout != example.expected_output:
         diff = "".join(difflib.unified_diff(

@@ -23,10 +23,11 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from .engine import Engine, default_engine
-from .errors import CourseError
-from .figures import figure_format
-from .pages import DEFAULT_LANGUAGE, FENCE_RE, FIGURE_RE, MARKER_RE, Example, Page, page_language, parse_page
+from ..engine import Engine, default_engine
+from ..engine.figures import figure_format
+from ..errors import CourseError
+from ..pages.parse import DEFAULT_LANGUAGE, FENCE_RE, FIGURE_RE, MARKER_RE, Example, Page, page_language, parse_page
+from ..pages.refs import filled_in
 
 INTRO = {
     "zh": ("> 本笔记本由课程页面{link}自动生成：文字和代码与页面相同，输出来自构建网站时的真实运行。"
@@ -245,6 +246,7 @@ def build_notebook(path: str | Path, engine: Engine | None = None, site_url: str
     """The notebook of one page (``site_url``: where links to other lessons point; none leaves them as written)."""
     page = page or parse_page(Path(path))
     engine = engine or default_engine()
+    page = filled_in(page, engine)  # the numbers the page quotes from its snippets, as on the site
     lang = page_language(page.path)
     stem = f"{page_name(page.path)}-{lang}"
     cells = []

@@ -28,8 +28,6 @@ import posixpath
 import re
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 HREFLANG_LINK_RE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 SOURCE_ATTR = ' data-md-component="source"'
 
@@ -88,7 +86,6 @@ def split_search_index(site_dir: Path, prefixes: dict[str, str]) -> None:
                                      separators=(",", ":")), encoding="utf-8")
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (-100) has merged every language into the index
 def on_post_build(config) -> None:
     if getattr(config.plugins.get("i18n"), "building", False):
         return  # a language build nested in mkdocs-static-i18n's: the merged index does not exist yet

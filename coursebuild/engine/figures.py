@@ -100,11 +100,25 @@ def animation_gif(animation) -> str:
     return GIF_PREFIX + base64.b64encode(out.getvalue()).decode("ascii")
 
 
+def figure_texts(fig) -> list[str]:
+    """Every visible, non-empty text a figure draws (tick labels only once drawn, so draw first)."""
+    from matplotlib.text import Text
+
+    fig.canvas.draw()
+    seen: list[str] = []
+    for artist in fig.findobj(Text):
+        text = artist.get_text().strip()
+        if text and artist.get_visible() and text not in seen:
+            seen.append(text)
+    return seen
+
+
 class FigureCapture:
     """Replaces ``plt.show`` while a snippet runs: each shown figure becomes an SVG (or GIF) string."""
 
     def __init__(self) -> None:
         self.svgs: list[str] = []
+        self.texts: list[list[str]] = []  # per figure: titles, labels, ticks, legend entries, annotations
 
     def show(self, *args, **kwargs) -> None:
         """Stand-in for ``plt.show``; a plain function, as pyplot copies signatures onto it."""
@@ -112,10 +126,12 @@ class FigureCapture:
 
         for num in plt.get_fignums():
             fig = plt.figure(num)
-            animation = animation_of(fig)
+            animation = animation_of(fig)  # before any draw: the first draw starts the animation
             if animation is not None:
                 self.svgs.append(animation_gif(animation))
+                self.texts.append(figure_texts(fig))
                 continue
+            self.texts.append(figure_texts(fig))
             buf = io.StringIO()
             fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
             self.svgs.append(buf.getvalue())

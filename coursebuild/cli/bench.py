@@ -1,7 +1,7 @@
 """Build benchmark: clean build, warm rebuild, one-snippet edit, execution off, and all snippets alone.
 
-    python -m coursebuild.bench            # 3 runs of each scenario, medians and ratios
-    python -m coursebuild.bench --runs 5
+    python -m coursebuild bench            # 3 runs of each scenario, medians and ratios
+    python -m coursebuild bench --runs 5
 
 Each build runs in its own process on a throw-away copy of the project (so a touched snippet never
 touches the repository), with its own result cache. Peak memory is the build process plus the warm
@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import ROOT, SNIPPETS_DIR
+from .. import ROOT, SNIPPETS_DIR
 from .sandbox import build_env, copy_project
 
 TOUCHED = "optimizers/momentum.zh.py"
@@ -49,7 +49,7 @@ def one_build(site: str) -> None:
 def run_build(project: Path, cache: Path, **env: str) -> dict:
     site = tempfile.mkdtemp(prefix="bench-site-")
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "coursebuild.bench", "--one-build", site], cwd=project,
+    done = subprocess.run([sys.executable, "-m", "coursebuild", "bench", "--one-build", site], cwd=project,
                           env=build_env(cache, **env), capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode != 0:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import ROOT
+from .. import ROOT
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "snippets", "coursebuild")
 

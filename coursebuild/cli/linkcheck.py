@@ -1,6 +1,6 @@
 """Check every link of the built site, in both languages: pages, heading anchors, figures, language switcher.
 
-    python -m coursebuild.linkcheck [SITE_DIR]      default: site/ (build it first: mkdocs build --strict)
+    python -m coursebuild linkcheck [SITE_DIR]      default: site/ (build it first: mkdocs build --strict)
 
 Reads every ``*.html`` file with :mod:`html.parser` and checks, for each internal reference:
 
@@ -29,7 +29,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from . import ROOT
+from .. import ROOT
 
 #: (tag, attribute) pairs whose value is a URL the browser fetches or navigates to.
 URL_ATTRS = {

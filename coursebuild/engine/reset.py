@@ -1,13 +1,11 @@
-"""The deterministic state every snippet starts from, so that no snippet sees another's leftovers."""
+"""The state every snippet starts from (in its forked child): seeds, print options, warnings, matplotlib."""
 
 from __future__ import annotations
 
-import os
 import random
 import sys
 import warnings
 
-from . import ROOT
 from .figures import reset_matplotlib
 
 #: A fresh interpreter seeds torch, numpy and random from the OS: unseeded snippets would differ
@@ -16,7 +14,6 @@ SEED = 0
 
 
 def reset_state(snippet_path: str) -> None:
-    os.chdir(ROOT)
     sys.argv = [snippet_path]
     random.seed(SEED)
     warnings.resetwarnings()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import posixpath
 
-from .pages import Example
+from ..pages.parse import Example
 
 
 def figure_uri(example: Example, index: int, fmt: str = "svg") -> str:

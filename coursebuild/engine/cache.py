@@ -18,13 +18,13 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from .runner import Result
+from .result import Result
 
 log = logging.getLogger("mkdocs.plugins.coursebuild")
 
 RUNTIME_PACKAGES = ("torch", "numpy", "matplotlib", "noto-cjk-sans-otc")
 #: Modules whose code runs inside the warm interpreter: they can change what a snippet prints.
-WORKER_MODULES = ("worker.py", "reset.py", "figures.py")
+WORKER_MODULES = ("worker.py", "reset.py", "figures.py", "values.py")
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,7 @@
 """Re-run the snippets and rewrite the expected-output blocks of the pages (the author's one command).
 
-    python -m coursebuild.refresh              every page of both languages
-    python -m coursebuild.refresh docs/x.md    only these pages
+    python -m coursebuild refresh              every page of both languages
+    python -m coursebuild refresh docs/x.md    only these pages
 
 Only blocks whose output changed are rewritten; an example with output but no block gets one.
 Prints each rewritten block as page:line. Exits 1 when a snippet fails (nothing is written then).
@@ -13,10 +13,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import DOCS_DIR
-from .engine import default_engine
-from .errors import CourseError, rel
-from .pages import ALLOWED_MARKER, course_pages, parse_page
+from .. import DOCS_DIR
+from ..engine import default_engine
+from ..errors import CourseError, rel
+from ..pages.parse import ALLOWED_MARKER, course_pages, parse_page
 
 
 def refresh_page(path: Path) -> list[str]:

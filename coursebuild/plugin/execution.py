@@ -1,0 +1,184 @@
+"""The plugin's execution part: run every embedded snippet, check it against its page, put results on the page.
+
+files     parse each page, get each snippet's result (cache or the pool of warm interpreters, every page of
+          both languages at once), check it against the page, resolve the page's ``\\val{}`` references, and
+          register the snippets and figures as generated files (never in docs/)
+markdown  fill in the references, replace each ``<!--figure: ...-->`` line by the numbered, captioned figure,
+          add a download link under each example and the line naming the runtime that verified it
+
+Any problem is logged as an error naming file and line, and shown on the page; with the site's
+``strict: true`` the build then fails (under ``mkdocs serve`` a failed rebuild keeps the last good site).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files
+
+from ..engine import Engine
+from ..engine.cache import runtime_fingerprint
+from ..engine.figures import figure_bytes, figure_format
+from ..engine.result import Result
+from ..errors import CourseError, rel
+from ..pages.check import check_example
+from ..pages.parse import FIGURE_RE, INCLUDE_RE, Page, counterpart, course_pages, page_language, parse_page
+from ..pages.refs import Ref, find_refs, resolve, substitute, wanted_names
+from .rendering import download_link, error_admonition, figure_html, figure_uri, relative_url, snippet_uri
+
+log = logging.getLogger("mkdocs.plugins.coursebuild")
+CLOSING_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*$")
+
+FIGURE_LABEL = {"zh": "图 {n}：", "en": "Figure {n}. "}
+VERIFIED = {
+    "zh": "本页所有输出和图均在构建时由 torch {torch}（CPU）、Python {python} 实际运行生成，并由测试逐字核对。",
+    "en": "Every output and figure on this page was produced at build time by torch {torch} (CPU) and "
+          "Python {python}, and is checked verbatim by the tests.",
+}
+
+
+def verified_line(lang: str) -> str:
+    """Which runtime verified the outputs (read from package metadata: torch is not imported)."""
+    versions = dict(line.split("=", 1) for line in runtime_fingerprint().splitlines())
+    text = VERIFIED[lang].format(torch=versions["torch"].split("+")[0], python=versions["python"])
+    return f'\n\n<p class="course-verified">{text}</p>\n'
+
+
+@dataclass
+class PageState:
+    page: Page | None
+    results: list[Result | None] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    refs: list[Ref] = field(default_factory=list)
+    values: list[str | None] = field(default_factory=list)  # each reference's text on the page
+
+
+def page_jobs(page: Page) -> list[tuple[Path, tuple[str, ...]]]:
+    """(snippet, names the page reads from it) for every example of a page."""
+    try:
+        names = wanted_names(page, find_refs(page))
+    except CourseError:
+        names = {}
+    return [(ex.snippet_path, names.get(k, ())) for k, ex in enumerate(page.examples)]
+
+
+def examine(path: Path, engine: Engine, snippets_dir: Path) -> PageState:
+    """Parse one page, obtain and check every example's result, resolve its references; collect errors."""
+    try:
+        page = parse_page(path, snippets_dir=snippets_dir)
+    except CourseError as exc:
+        return PageState(None, errors=[str(exc)])
+    state = PageState(page)
+    try:
+        names = wanted_names(page, find_refs(page))
+    except CourseError:
+        names = {}
+    for k, example in enumerate(page.examples):
+        result = None
+        try:
+            result = engine.result(example.snippet_path, names.get(k, ()))
+            if result is not None:
+                check_example(example, result)
+        except CourseError as exc:
+            state.errors.append(str(exc))
+        state.results.append(result)
+    state.refs, state.values, errors = resolve(page, state.results)
+    state.errors += errors
+    return state
+
+
+class Execution:
+    """Results of every page of one build, kept between the files and markdown events."""
+
+    def __init__(self, engine: Engine, docs_dir: Path, snippets_dir: Path) -> None:
+        self.engine, self.docs_dir, self.snippets_dir = engine, docs_dir, snippets_dir
+        self.pages: dict[str, PageState] = {}
+
+    def prefetch(self) -> None:
+        """Every snippet of every page (all languages) on the pool at once, before any page is examined."""
+        jobs = []
+        for path in course_pages(self.docs_dir):
+            try:
+                jobs += page_jobs(parse_page(path, snippets_dir=self.snippets_dir))
+            except CourseError:
+                continue  # reported when the page is examined
+        self.engine.prefetch(jobs)
+
+    def on_files(self, files: Files, config) -> Files:
+        stats = self.engine.stats
+        before = (len(stats.executed), stats.cache_hits, stats.skipped)
+        self.prefetch()
+        for file in files.documentation_pages():
+            if not file.abs_src_path or not file.src_uri.endswith(".md"):
+                continue
+            other = counterpart(Path(file.abs_src_path))
+            if not other.is_file():
+                log.error("coursebuild: %s has no translation: %s is missing\n  fix: create %s (same headings, "
+                          "anchors and examples)", rel(file.abs_src_path), rel(other), rel(other))
+            state = examine(Path(file.abs_src_path), self.engine, self.snippets_dir)
+            self.pages[file.abs_src_path] = state
+            for error in state.errors:
+                log.error("coursebuild: %s", error)
+            if state.page is None:
+                continue
+            for example, result in zip(state.page.examples, state.results):
+                code_uri = snippet_uri(example.snippet)
+                if files.get_file_from_path(code_uri) is None:
+                    files.append(File.generated(config, code_uri, abs_src_path=str(example.snippet_path)))
+                for i, figure in enumerate(result.figures if result else []):
+                    uri = figure_uri(example, i, figure_format(figure))
+                    if files.get_file_from_path(uri) is None:
+                        files.append(File.generated(config, uri, content=figure_bytes(figure)))
+        log.info("coursebuild: %d snippet(s) executed, %d cached result(s) used, %d not run",
+                 len(stats.executed) - before[0], stats.cache_hits - before[1], stats.skipped - before[2])
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        state = self.pages.get(page.file.abs_src_path)
+        if state is None:
+            return markdown
+        errors = "".join(error_admonition(e) for e in state.errors)
+        if state.page is None:  # unparseable: show only the error (its includes may not even resolve)
+            return f"# {page.file.src_uri}\n{errors}"
+        markdown = substitute(markdown, state.values)
+        markdown = errors + "\n" + markdown if errors else markdown
+        lang = page_language(page.file.src_uri)
+        chapter = page.meta.get("chapter")
+        figures = [(ex, i, res) for ex, res in zip(state.page.examples, state.results)
+                   for i, _ in enumerate(ex.figures)]
+        counter = iter(range(1, len(figures) + 1))
+        queue = iter(figures)
+        out = []
+        include = None  # the snippet whose fence is open, until its closing line
+        for line in markdown.split("\n"):
+            if INCLUDE_RE.match(line):
+                include = INCLUDE_RE.match(line)["path"]
+            elif include and CLOSING_FENCE_RE.match(line):
+                indent = line[:len(line) - len(line.lstrip())]
+                link = download_link(relative_url(page.url, snippet_uri(include)), include, lang)
+                out += [line, "", indent + link, ""]
+                include = None
+                continue
+            figure_line = FIGURE_RE.match(line)
+            if figure_line:
+                example, i, result = next(queue)
+                caption, _, alt = (part.strip() for part in figure_line["body"].partition("|"))
+                n = next(counter)
+                number = FIGURE_LABEL[lang].format(n=f"{chapter}-{n}" if chapter is not None else n)
+                anchor = f"fig-{chapter}-{n}" if chapter is not None else f"fig-{n}"
+                indent = line[:len(line) - len(line.lstrip())]
+                if result is None or i >= len(result.figures):
+                    out.append(f'{indent}<p class="course-figure-missing">{html.escape(number + caption)} '
+                               "(not built)</p>")
+                    continue
+                src = relative_url(page.url, figure_uri(example, i, figure_format(result.figures[i])))
+                out.append(indent + figure_html(src, number, caption, alt, anchor).replace("\n", "\n" + indent))
+            else:
+                out.append(line)
+        if state.page.examples:
+            out.append(verified_line(lang))
+        return "\n".join(out)
