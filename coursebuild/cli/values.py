@@ -9,37 +9,25 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .. import DOCS_DIR
+from .. import DOCS_DIR, SNIPPETS_DIR
 from ..engine import default_engine
-from ..errors import CourseError, rel
-from ..pages.numbers import allowlist, orphans
-from ..pages.parse import course_pages, parse_page
-from ..pages.refs import find_refs, resolve, wanted_names
+from ..errors import CourseError, PageError, rel
+from ..pages.check import check_page
+from ..pages.numbers import allowlist
+from ..pages.parse import course_pages
+from ..pages.refs import find_refs
 
 
 def page_report(path: Path, engine) -> tuple[list[str], list[str]]:
-    """(lines describing each reference, problems) of one page."""
-    page = parse_page(path)
-    names = wanted_names(page, find_refs(page))
-    results = []
-    problems: list[str] = []
-    for k, example in enumerate(page.examples):
-        try:
-            results.append(engine.result(example.snippet_path, names.get(k, ())))
-        except CourseError as exc:
-            problems.append(str(exc))
-            results.append(None)
-    refs, values, errors = resolve(page, results)
-    problems += errors
-    lines = [f"{rel(path)}:{ref.line}: {ref.text} = {value!r}" for ref, value in zip(refs, values)]
-    for orphan in orphans(page, values):
-        problems.append(f"{rel(path)}:{orphan.line}: the number {orphan.number} equals no \\val{{}} reference, "
-                        "no printed output of this page and no literal_numbers entry\n"
-                        "  fix: write it as \\val{stem.name:spec} from a snippet embedded above, or add it to "
-                        "the page's front-matter literal_numbers with the reason it is literal")
-    for number, why in allowlist(page).items():
-        lines.append(f"{rel(path)}: literal {number}: {why}")
-    return lines, problems
+    """(lines describing each reference and allowlist entry, problems) of one page: the build's own checks."""
+    state = check_page(path, engine, SNIPPETS_DIR)
+    if state.page is None:
+        return [], [str(e) for e in state.errors]
+    refs = find_refs(state.page) if not any(isinstance(e, PageError) and "reference" in str(e) for e in
+                                            state.errors) else []
+    lines = [f"{rel(path)}:{ref.line}: {ref.text} = {value!r}" for ref, value in zip(refs, state.values)]
+    lines += [f"{rel(path)}: literal {number}: {why}" for number, why in allowlist(state.page).items()]
+    return lines, [str(e) for e in state.errors]
 
 
 def main(argv: list[str] | None = None) -> int:

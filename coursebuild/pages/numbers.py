@@ -21,17 +21,18 @@ import yaml
 
 from .parse import Page
 
-# ASCII look-behind only: a CJK character right before a number does not hide it.
-NUMBER_RE = re.compile(r"(?<![A-Za-z0-9_.\\])(?:\d{1,3}(?:(?:,|\u202f|\u2009| )\d{3})+(?![\d.])|\d+(?:\.\d+)?)"
-                       r"(?![A-Za-z_]*\d)")
+# Latin and Greek look-behind only: a CJK character right before a number does not hide it (β2 is a symbol).
+NUMBER_RE = re.compile(r"(?<![A-Za-z0-9_.\\\u0370-\u03ff])"
+                       r"(?:\d{1,3}(?:(?:,|\u202f|\u2009| )\d{3})+(?![\d.])|\d+(?:\.\d+)?)(?![A-Za-z_]*\d)")
 VERSION_RE = re.compile(r"(?:PyTorch|Python|torch|Node\.js|KaTeX|Material|MkDocs|pytest)\s+[\d.]+", re.I)
 FRONT_RE = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)?---[ \t]*\n", re.S)
-STRIP = [re.compile(p, re.S) for p in (
+STRIP = [re.compile(p, re.S | re.M) for p in (
     r"\\val\{[^{}]*\}",  # references: filled in from the snippets
     r"`[^`\n]+`",  # inline code
     r"\{\s*[#.][^}]*\}",  # attribute lists, heading anchors
     r"\]\([^)]*\)",  # link targets
     r"<(?!!--\s*figure:)[^>]*>",  # HTML tags (a figure line's caption and alt stay)
+    r"^\s*(?:>\s*)*\d+\.(?=\s)",  # the marker of an ordered list item
 )]
 
 

@@ -135,14 +135,14 @@ def substitute(text: str, values: list[str | None]) -> str:
                      for i, line in enumerate(lines))
 
 
-def resolve(page: Page, results: list[Result | None]) -> tuple[list[Ref], list[str | None], list[str]]:
+def resolve(page: Page, results: list[Result | None]) -> tuple[list[Ref], list[str | None], list[PageError]]:
     """Every reference of ``page`` with its text (None where its snippet has no result), and the errors."""
     try:
         refs = find_refs(page)
     except PageError as exc:
-        return [], [], [str(exc)]
+        return [], [], [exc]
     values: list[str | None] = []
-    errors: list[str] = []
+    errors: list[PageError] = []
     for ref in refs:
         result = results[ref.example]
         value = None
@@ -150,7 +150,7 @@ def resolve(page: Page, results: list[Result | None]) -> tuple[list[Ref], list[s
             try:
                 value = format_ref(page.path, ref, result)
             except PageError as exc:
-                errors.append(str(exc))
+                errors.append(exc)
         values.append(value)
     return refs, values, errors
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import html
 import logging
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files
@@ -23,15 +22,15 @@ from mkdocs.structure.files import File, Files
 from ..engine import Engine
 from ..engine.cache import runtime_fingerprint
 from ..engine.figures import figure_bytes, figure_format
-from ..engine.result import Result
 from ..errors import CourseError, rel
-from ..pages.check import check_example
+from ..pages.check import PageCheck, check_page
 from ..pages.parse import FIGURE_RE, INCLUDE_RE, Page, counterpart, course_pages, page_language, parse_page
-from ..pages.refs import Ref, find_refs, resolve, substitute, wanted_names
+from ..pages.refs import find_refs, substitute, wanted_names
 from .rendering import download_link, error_admonition, figure_html, figure_uri, relative_url, snippet_uri
 
 log = logging.getLogger("mkdocs.plugins.coursebuild")
 CLOSING_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*$")
+NUMERIC_RE = re.compile(r"^[-−+\d.,eE×^$\s]*$")  # tick labels: no words to search for
 
 FIGURE_LABEL = {"zh": "图 {n}：", "en": "Figure {n}. "}
 VERIFIED = {
@@ -48,15 +47,6 @@ def verified_line(lang: str) -> str:
     return f'\n\n<p class="course-verified">{text}</p>\n'
 
 
-@dataclass
-class PageState:
-    page: Page | None
-    results: list[Result | None] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    refs: list[Ref] = field(default_factory=list)
-    values: list[str | None] = field(default_factory=list)  # each reference's text on the page
-
-
 def page_jobs(page: Page) -> list[tuple[Path, tuple[str, ...]]]:
     """(snippet, names the page reads from it) for every example of a page."""
     try:
@@ -66,37 +56,13 @@ def page_jobs(page: Page) -> list[tuple[Path, tuple[str, ...]]]:
     return [(ex.snippet_path, names.get(k, ())) for k, ex in enumerate(page.examples)]
 
 
-def examine(path: Path, engine: Engine, snippets_dir: Path) -> PageState:
-    """Parse one page, obtain and check every example's result, resolve its references; collect errors."""
-    try:
-        page = parse_page(path, snippets_dir=snippets_dir)
-    except CourseError as exc:
-        return PageState(None, errors=[str(exc)])
-    state = PageState(page)
-    try:
-        names = wanted_names(page, find_refs(page))
-    except CourseError:
-        names = {}
-    for k, example in enumerate(page.examples):
-        result = None
-        try:
-            result = engine.result(example.snippet_path, names.get(k, ()))
-            if result is not None:
-                check_example(example, result)
-        except CourseError as exc:
-            state.errors.append(str(exc))
-        state.results.append(result)
-    state.refs, state.values, errors = resolve(page, state.results)
-    state.errors += errors
-    return state
-
-
 class Execution:
     """Results of every page of one build, kept between the files and markdown events."""
 
-    def __init__(self, engine: Engine, docs_dir: Path, snippets_dir: Path) -> None:
+    def __init__(self, engine: Engine, docs_dir: Path, snippets_dir: Path, figure_texts: dict) -> None:
         self.engine, self.docs_dir, self.snippets_dir = engine, docs_dir, snippets_dir
-        self.pages: dict[str, PageState] = {}
+        self.pages: dict[str, PageCheck] = {}
+        self.figure_texts = figure_texts  # page URL -> the texts its figures draw (for the search index)
 
     def prefetch(self) -> None:
         """Every snippet of every page (all languages) on the pool at once, before any page is examined."""
@@ -119,7 +85,7 @@ class Execution:
             if not other.is_file():
                 log.error("coursebuild: %s has no translation: %s is missing\n  fix: create %s (same headings, "
                           "anchors and examples)", rel(file.abs_src_path), rel(other), rel(other))
-            state = examine(Path(file.abs_src_path), self.engine, self.snippets_dir)
+            state = check_page(Path(file.abs_src_path), self.engine, self.snippets_dir)
             self.pages[file.abs_src_path] = state
             for error in state.errors:
                 log.error("coursebuild: %s", error)
@@ -141,10 +107,12 @@ class Execution:
         state = self.pages.get(page.file.abs_src_path)
         if state is None:
             return markdown
-        errors = "".join(error_admonition(e) for e in state.errors)
+        errors = "".join(error_admonition(str(e)) for e in state.errors)
         if state.page is None:  # unparseable: show only the error (its includes may not even resolve)
             return f"# {page.file.src_uri}\n{errors}"
         markdown = substitute(markdown, state.values)
+        self.figure_texts[page.url] = [text for result in state.results if result for texts in result.texts
+                                       for text in texts if not NUMERIC_RE.match(text)]
         markdown = errors + "\n" + markdown if errors else markdown
         lang = page_language(page.file.src_uri)
         chapter = page.meta.get("chapter")

@@ -8,7 +8,7 @@
     page_content    a rendered notebook made offline and given the lesson's anchors
     post_page       formulas rendered by KaTeX; markup that would call another host removed
     post_template   the root 404 page stays in the default language
-    post_build      one search index per language (-200, after i18n merged them)
+    post_build      figure texts into the search index; one index per language (-200, after i18n merged them)
     shutdown        warm interpreters and the KaTeX process stopped
 """
 
@@ -48,6 +48,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
     def __init__(self) -> None:
         self.execution: Execution | None = None
         self.root = Path.cwd()
+        self.figure_texts: dict[str, list[str]] = {}  # page URL -> texts its figures draw, every language
 
     # -- config ------------------------------------------------------------------------------------------
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has set this build's language
@@ -59,7 +60,8 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
                             workers=options.workers, notebooks=options.notebooks).with_environment()
         self.settings = settings
         self.snippets_dir = self.root / options.snippets_dir
-        self.execution = Execution(engine_module.configure(settings), Path(config.docs_dir), self.snippets_dir)
+        self.execution = Execution(engine_module.configure(settings), Path(config.docs_dir), self.snippets_dir,
+                                   self.figure_texts)
         if settings.notebooks:
             notebooks.on_config(config)
         return config
@@ -112,7 +114,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged every language into the index
     def on_post_build(self, config) -> None:
-        offline.on_post_build(config)
+        offline.on_post_build(config, self.figure_texts)
 
     def on_shutdown(self) -> None:
         engine_module.default_engine().close()

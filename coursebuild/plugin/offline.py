@@ -86,9 +86,23 @@ def split_search_index(site_dir: Path, prefixes: dict[str, str]) -> None:
                                      separators=(",", ":")), encoding="utf-8")
 
 
-def on_post_build(config) -> None:
+def add_figure_texts(site_dir: Path, figure_texts: dict[str, list[str]]) -> None:
+    """The texts a page's figures draw (drawn as paths, so invisible to the search) joined to the page's entry."""
+    path = site_dir / "search" / "search_index.json"
+    if not path.is_file() or not figure_texts:
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for doc in data["docs"]:
+        texts = figure_texts.get(doc["location"])
+        if texts:
+            doc["text"] = (doc["text"] + " " + " ".join(dict.fromkeys(texts))).strip()
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def on_post_build(config, figure_texts: dict[str, list[str]] | None = None) -> None:
     if getattr(config.plugins.get("i18n"), "building", False):
         return  # a language build nested in mkdocs-static-i18n's: the merged index does not exist yet
+    add_figure_texts(Path(config.site_dir), figure_texts or {})
     split_search_index(Path(config.site_dir), language_prefixes(config))
 
 
