@@ -58,7 +58,8 @@ def numbers_in(text: str) -> list[str]:
 
 
 def text_lines(page: Page) -> list[tuple[int, str]]:
-    """(line number, text) of every line a reader reads as text, with what is not data blanked out."""
+    """(line number, text) of every line a reader reads as text, with what is not data blanked out (so that a
+    number's column is its column on the page)."""
     inside = {i for f in page.fences for i in range(f.start, f.end + 1)}
     front = FRONT_RE.match(page.text)
     skip = front.group(0).count("\n") if front else 0
@@ -66,9 +67,8 @@ def text_lines(page: Page) -> list[tuple[int, str]]:
     for i, line in enumerate(page.lines):
         if i < skip or i in inside:
             continue
-        for pattern in STRIP:
-            line = pattern.sub(" ", line)
-        line = VERSION_RE.sub(" ", line)
+        for pattern in (*STRIP, VERSION_RE):  # blanked, not removed: columns stay those of the page
+            line = pattern.sub(lambda m: " " * len(m[0]), line)
         out.append((i + 1, line))
     return out
 
