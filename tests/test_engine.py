@@ -315,3 +315,24 @@ def test_animation_captured_as_deterministic_gif(tmp_path):
 
     with Image.open(io.BytesIO(gif)) as image:
         assert (image.format, image.n_frames, image.info["duration"]) == ("GIF", 6, 200)
+
+
+def test_cache_prunes_entries_unused_for_a_while_and_bounds_its_size(tmp_path):
+    import os
+    import time
+
+    cache = ResultCache(tmp_path / "cache")
+    for i in range(6):
+        cache.put(f"{i:02d}" + "0" * 62, Result(f"{i}\n" * 100))
+    paths = sorted((tmp_path / "cache").rglob("*.json"))
+    now = time.time()
+    for i, path in enumerate(paths):  # entry i last used i days ago
+        os.utime(path, (now - i * 86400, now - i * 86400))
+    assert cache.prune(max_age_days=3.5, max_bytes=10**9, now=now) == 2  # 4 and 5 days old
+    size = paths[0].stat().st_size
+    assert cache.prune(max_age_days=30, max_bytes=2 * size + 1, now=now) == 2  # keeps the two most recent
+    assert sorted((tmp_path / "cache").rglob("*.json")) == paths[:2]
+    old = paths[1]
+    os.utime(old, (now - 40 * 86400, now - 40 * 86400))
+    assert cache.get(old.stem) is not None  # a hit refreshes the entry
+    assert cache.prune(max_age_days=30, now=time.time()) == 0

@@ -6,6 +6,7 @@
     linkcheck  every link, anchor, figure and language-switcher target of a built site
     mutate     break outputs, numbers, snippets and references on purpose: every mutant must be caught
     bench      build benchmark (clean, warm, one-snippet edit, floor, serve latency, pytest)
+    summary    a build at a glance, as Markdown (the pull request's job summary)
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ COMMANDS = {
     "linkcheck": "check every link, anchor and figure of a built site",
     "mutate": "mutation run: every deliberate break must be caught",
     "bench": "build benchmark",
+    "summary": "a build at a glance, as Markdown for a CI job summary",
 }
 
 

@@ -4,6 +4,11 @@ A key changes when the snippet, Python, torch, numpy, matplotlib, the CJK font o
 runs snippets (worker, reset, figures) changes; nothing else can change what a seeded snippet
 prints. Entries are written atomically (temp file + rename), so a build killed mid-way leaves
 either the old entry or the new one; an unreadable entry is deleted and recomputed.
+
+The cache prunes itself: every hit refreshes an entry's modification time, and after each build
+:meth:`ResultCache.prune` deletes the entries no build used for :data:`MAX_AGE_DAYS` days, then the least
+recently used ones until the folder holds at most :data:`MAX_BYTES` (a torch bump leaves a whole generation of
+entries that no key reaches any more).
 """
 
 from __future__ import annotations
@@ -21,6 +26,9 @@ from pathlib import Path
 from .result import Result
 
 log = logging.getLogger("mkdocs.plugins.coursebuild")
+
+MAX_AGE_DAYS = 30
+MAX_BYTES = 256 * 2**20
 
 RUNTIME_PACKAGES = ("torch", "numpy", "matplotlib", "noto-cjk-sans-otc")
 #: Modules whose code runs inside the warm interpreter: they can change what a snippet prints.
@@ -59,7 +67,9 @@ class ResultCache:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("key") != key:
                 raise ValueError("entry written for another key")
-            return Result.from_json(data["result"])
+            result = Result.from_json(data["result"])
+            os.utime(path)  # used now: kept by prune()
+            return result
         except FileNotFoundError:
             return None
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
@@ -80,3 +90,26 @@ class ResultCache:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+    def prune(self, max_age_days: float = MAX_AGE_DAYS, max_bytes: int = MAX_BYTES, now: float | None = None) -> int:
+        """Delete entries unused for ``max_age_days``, then the least recently used beyond ``max_bytes``;
+        returns how many were deleted."""
+        import time
+
+        now = time.time() if now is None else now
+        entries = []
+        for path in self.directory.glob("*/*.json"):
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                continue
+            entries.append((stat.st_mtime, stat.st_size, path))
+        entries.sort(key=lambda e: e[0], reverse=True)  # most recently used first
+        kept, deleted = 0, 0
+        for mtime, size, path in entries:
+            if now - mtime > max_age_days * 86400 or kept + size > max_bytes:
+                path.unlink(missing_ok=True)
+                deleted += 1
+            else:
+                kept += size
+        return deleted

@@ -8,7 +8,8 @@
     page_content    a rendered notebook made offline and given the lesson's anchors
     post_page       formulas rendered by KaTeX; markup that would call another host removed
     post_template   the root 404 page stays in the default language
-    post_build      figure texts into the search index; one index per language (-200, after i18n merged them)
+    post_build      figure texts into the search index; one index per language (-200, after i18n merged them);
+                    cache entries no build used for a while pruned
     shutdown        warm interpreters and the KaTeX process stopped
 """
 
@@ -115,6 +116,10 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged every language into the index
     def on_post_build(self, config) -> None:
         offline.on_post_build(config, self.figure_texts)
+        if not getattr(config.plugins.get("i18n"), "building", False):  # once, after every language
+            deleted = engine_module.default_engine().cache.prune()
+            if deleted:
+                log.info("coursebuild: %d cache entr(ies) unused for a while deleted", deleted)
 
     def on_shutdown(self) -> None:
         engine_module.default_engine().close()
