@@ -3,8 +3,9 @@
 A figure shown with ``plt.show()`` becomes an SVG; a figure driven by a ``matplotlib.animation``
 becomes a GIF (what ``plt.show()`` would play in a window). Determinism: text is drawn as paths
 (readers need no font), ``svg.hashsalt`` is fixed and the SVG carries no date; GIF frames are Agg
-renderings, so two builds give byte-identical files. A white face keeps figures readable on
-Material's dark palette too.
+renderings, so two builds give byte-identical files. Each figure also has a dark variant
+(:func:`dark_variant`, derived from the light one, so deterministic too) that the page shows in Material's
+dark palette instead of a white card.
 
 A captured figure is a string: SVG text, or ``GIF_PREFIX`` + base64 for an animation (the results are
 cached as JSON); :func:`figure_format` and :func:`figure_bytes` read it back.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 
 CJK_FONT_FAMILY = "Noto Sans CJK SC"
 COURSE_RC = {
@@ -136,3 +138,61 @@ class FigureCapture:
             fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
             self.svgs.append(buf.getvalue())
         plt.close("all")
+
+
+# --- the dark variant ---------------------------------------------------------------------------------------
+
+#: Material's slate palette: its page background and a light foreground with 12:1 contrast on it.
+DARK_BG = (0x1E, 0x21, 0x29)
+DARK_FG = (0xE2, 0xE4, 0xE9)
+HEX_RE = re.compile(r"#([0-9a-fA-F]{6})\b")
+TEXT_GROUP_RE = re.compile(r'<g id="(text_\d+)">')
+
+
+def _dark_grey(value: int) -> tuple[int, int, int]:
+    """A grey of the light figure (white paper, black ink) as the same shade between slate and light ink."""
+    t = 1 - value / 255
+    return tuple(round(b + (f - b) * t) for b, f in zip(DARK_BG, DARK_FG))
+
+
+def _dark_hex(m: re.Match) -> str:
+    r, g, b = (int(m[1][i:i + 2], 16) for i in (0, 2, 4))
+    if not (r == g == b):
+        return m[0]  # a data colour: kept
+    return "#{:02x}{:02x}{:02x}".format(*_dark_grey(r))
+
+
+def dark_svg(svg: str) -> str:
+    """The figure for Material's dark palette: paper and ink swapped (every grey), data colours kept.
+
+    Text drawn as paths carries no colour when it is black (SVG's default fill), so each text group gets the
+    light ink explicitly; coloured text keeps its own fill, set deeper in the group.
+    """
+    fg = "#{:02x}{:02x}{:02x}".format(*DARK_FG)
+    svg = HEX_RE.sub(_dark_hex, svg)
+    return TEXT_GROUP_RE.sub(rf'<g id="\1" style="fill: {fg}">', svg)
+
+
+def dark_gif(gif: str) -> str:
+    """An animation's frames with the same swap, done on the GIF's palette (a few hundred entries, not pixels)."""
+    from PIL import Image, ImageSequence
+
+    source = Image.open(io.BytesIO(figure_bytes(gif)))
+    frames, durations = [], []
+    for frame in ImageSequence.Iterator(source):
+        frame = frame.convert("P") if frame.mode != "P" else frame.copy()
+        palette = frame.getpalette()
+        for i in range(0, len(palette), 3):
+            r, g, b = palette[i:i + 3]
+            if max(r, g, b) - min(r, g, b) <= 6:  # a grey (GIF quantisation blurs exact greys)
+                palette[i:i + 3] = _dark_grey((r + g + b) // 3)
+        frame.putpalette(palette)
+        frames.append(frame)
+        durations.append(frame.info.get("duration", source.info.get("duration", 100)))
+    out = io.BytesIO()
+    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:], loop=0, duration=durations)
+    return GIF_PREFIX + base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def dark_variant(figure: str) -> str:
+    return dark_gif(figure) if figure_format(figure) == "gif" else dark_svg(figure)

@@ -21,12 +21,20 @@ from mkdocs.structure.files import File, Files
 
 from ..engine import Engine
 from ..engine.cache import runtime_fingerprint
-from ..engine.figures import figure_bytes, figure_format
+from ..engine.figures import dark_variant, figure_bytes, figure_format
 from ..errors import CourseError, rel
 from ..pages.check import PageCheck, check_page
 from ..pages.parse import FIGURE_RE, INCLUDE_RE, Page, counterpart, course_pages, page_language, parse_page
 from ..pages.refs import find_refs, substitute, wanted_names
-from .rendering import download_link, error_admonition, figure_html, figure_uri, relative_url, snippet_uri
+from .rendering import (
+    dark_uri,
+    download_link,
+    error_admonition,
+    figure_html,
+    figure_uri,
+    relative_url,
+    snippet_uri,
+)
 
 log = logging.getLogger("mkdocs.plugins.coursebuild")
 CLOSING_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*$")
@@ -99,6 +107,7 @@ class Execution:
                     uri = figure_uri(example, i, figure_format(figure))
                     if files.get_file_from_path(uri) is None:
                         files.append(File.generated(config, uri, content=figure_bytes(figure)))
+                        files.append(File.generated(config, dark_uri(uri), content=figure_bytes(dark_variant(figure))))
         log.info("coursebuild: %d snippet(s) executed, %d cached result(s) used, %d not run",
                  len(stats.executed) - before[0], stats.cache_hits - before[1], stats.skipped - before[2])
         return files
@@ -143,8 +152,9 @@ class Execution:
                     out.append(f'{indent}<p class="course-figure-missing">{html.escape(number + caption)} '
                                "(not built)</p>")
                     continue
-                src = relative_url(page.url, figure_uri(example, i, figure_format(result.figures[i])))
-                out.append(indent + figure_html(src, number, caption, alt, anchor).replace("\n", "\n" + indent))
+                uri = figure_uri(example, i, figure_format(result.figures[i]))
+                src, dark = relative_url(page.url, uri), relative_url(page.url, dark_uri(uri))
+                out.append(indent + figure_html(src, number, caption, alt, anchor, dark).replace("\n", "\n" + indent))
             else:
                 out.append(line)
         if state.page.examples:

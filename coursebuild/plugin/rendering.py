@@ -34,10 +34,21 @@ def relative_url(page_url: str, target: str) -> str:
     return posixpath.relpath(target, base or ".") if base else target
 
 
-def figure_html(src: str, number: str, caption: str, alt: str, anchor: str) -> str:
+def dark_uri(uri: str) -> str:
+    """The dark-palette twin of a figure: figures/optimizers/ewa.zh-1-dark.svg."""
+    stem, dot, ext = uri.rpartition(".")
+    return f"{stem}-dark{dot}{ext}"
+
+
+def figure_html(src: str, number: str, caption: str, alt: str, anchor: str, dark_src: str | None = None) -> str:
+    """The figure, and its dark twin when given: course.css shows the one that matches Material's palette."""
+    light_class = ' class="course-light"' if dark_src else ""
+    light = f'<img{light_class} src="{html.escape(src)}" alt="{html.escape(alt)}" loading="lazy">\n'
+    dark = (f'<img class="course-dark" src="{html.escape(dark_src)}" alt="{html.escape(alt)}" loading="lazy">\n'
+            if dark_src else "")
     return (
         f'<figure class="course-figure" id="{html.escape(anchor)}">\n'
-        f'<img src="{html.escape(src)}" alt="{html.escape(alt)}" loading="lazy">\n'
+        f"{light}{dark}"
         f"<figcaption>{html.escape(number)}{html.escape(caption)}</figcaption>\n"
         f"</figure>"
     )
