@@ -156,6 +156,9 @@ def playground_dir(tmp_path_factory, reference) -> Path:
     shutil.copy(ASSETS / "stylesheets" / "playground.css", root / "assets" / "stylesheets" / "playground.css")
     (root / "assets" / "playground" / "reference.json").write_text(json.dumps(reference, allow_nan=False),
                                                                    encoding="utf-8")
+    # what the build ships for the EWA widget (mkdocs.yml data_files): the reference's "ewa" part alone
+    (root / "assets" / "playground" / "ewa.json").write_text(json.dumps(reference["ewa"], allow_nan=False),
+                                                             encoding="utf-8")
     for lang in ("en", "zh"):
         (root / lang).mkdir()
         (root / lang / "index.html").write_text(PAGE.format(lang=lang), encoding="utf-8")

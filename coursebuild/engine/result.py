@@ -34,4 +34,4 @@ class Result:
 
     def provides(self, names) -> bool:
         """Whether this result answers every requested name (a name the program never defined is answered too)."""
-        return all(n in self.values or n not in self.names for n in names)
+        return all(n in self.values or n.lstrip("=") not in self.names for n in names)

@@ -55,6 +55,26 @@ def from_json(value: Any) -> Any:
     return value
 
 
+#: A requested name that starts with this is exported whole, as JSON (a data file the site ships), not as a value.
+EXPORT = "="
+
+
+def export(value: Any) -> Any:
+    """A whole JSON-able value (dicts and long lists too), checked by a round trip; NaN and infinity refused."""
+    import json
+
+    try:
+        return json.loads(json.dumps(value, allow_nan=False))
+    except (TypeError, ValueError) as exc:
+        return {UNFORMATTABLE: f"{type(value).__module__}.{type(value).__qualname__} (not JSON: {exc})"}
+
+
 def extract(namespace: dict, wanted: list[str]) -> tuple[dict[str, Any], list[str]]:
     names = public_names(namespace)
-    return {n: to_json(namespace[n]) for n in wanted if n in namespace}, names
+    values = {}
+    for name in wanted:
+        if name.startswith(EXPORT) and name[1:] in namespace:
+            values[name] = export(namespace[name[1:]])
+        elif name in namespace:
+            values[name] = to_json(namespace[name])
+    return values, names

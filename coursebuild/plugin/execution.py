@@ -13,6 +13,7 @@ Any problem is logged as an error naming file and line, and shown on the page; w
 from __future__ import annotations
 
 import html
+import json
 import logging
 import re
 from pathlib import Path
@@ -22,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from ..engine import Engine
 from ..engine.cache import runtime_fingerprint
 from ..engine.figures import dark_variant, figure_bytes, figure_format
+from ..engine.values import EXPORT, UNFORMATTABLE
 from ..errors import CourseError, rel
 from ..pages.check import PageCheck, check_page
 from ..pages.parse import FIGURE_RE, INCLUDE_RE, Page, counterpart, course_pages, page_language, parse_page
@@ -67,14 +69,40 @@ def page_jobs(page: Page) -> list[tuple[Path, tuple[str, ...]]]:
 class Execution:
     """Results of every page of one build, kept between the files and markdown events."""
 
-    def __init__(self, engine: Engine, docs_dir: Path, snippets_dir: Path, figure_texts: dict) -> None:
+    def __init__(self, engine: Engine, docs_dir: Path, snippets_dir: Path, figure_texts: dict,
+                 data_files: dict[str, str] | None = None) -> None:
         self.engine, self.docs_dir, self.snippets_dir = engine, docs_dir, snippets_dir
+        self.data_files = data_files or {}  # site path -> "snippet.py:variable"
         self.pages: dict[str, PageCheck] = {}
         self.figure_texts = figure_texts  # page URL -> the texts its figures draw (for the search index)
 
+    def data_jobs(self) -> list[tuple[str, Path, str]]:
+        out = []
+        for uri, source in sorted(self.data_files.items()):
+            snippet, _, variable = source.rpartition(":")
+            out.append((uri, self.snippets_dir / snippet, variable))
+        return out
+
+    def data_file(self, uri: str, snippet: Path, variable: str) -> bytes | None:
+        """A snippet's variable as the bytes of a JSON file (sorted keys, compact: deterministic)."""
+        try:
+            result = self.engine.result(snippet, (EXPORT + variable,))
+        except CourseError as exc:
+            log.error("coursebuild: %s (for the data file %s)", exc, uri)
+            return None
+        if result is None:
+            return None
+        value = result.values.get(EXPORT + variable)
+        if value is None or (isinstance(value, dict) and UNFORMATTABLE in value):
+            what = value[UNFORMATTABLE] if value else f"no top-level variable {variable!r}"
+            log.error("coursebuild: %s: data file %s: %s\n  fix: correct data_files in mkdocs.yml or the snippet",
+                      rel(snippet), uri, what)
+            return None
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
     def prefetch(self) -> None:
         """Every snippet of every page (all languages) on the pool at once, before any page is examined."""
-        jobs = []
+        jobs = [(snippet, (EXPORT + variable,)) for _, snippet, variable in self.data_jobs()]
         for path in course_pages(self.docs_dir):
             try:
                 jobs += page_jobs(parse_page(path, snippets_dir=self.snippets_dir))
@@ -108,6 +136,10 @@ class Execution:
                     if files.get_file_from_path(uri) is None:
                         files.append(File.generated(config, uri, content=figure_bytes(figure)))
                         files.append(File.generated(config, dark_uri(uri), content=figure_bytes(dark_variant(figure))))
+        for uri, snippet, variable in self.data_jobs():
+            data = self.data_file(uri, snippet, variable)
+            if data is not None and files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=data))
         log.info("coursebuild: %d snippet(s) executed, %d cached result(s) used, %d not run",
                  len(stats.executed) - before[0], stats.cache_hits - before[1], stats.skipped - before[2])
         return files

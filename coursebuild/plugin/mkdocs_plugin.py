@@ -41,6 +41,9 @@ class CourseBuildConfig(Config):
     workers = c.Type(int, default=0)  # 0: one warm interpreter per core
     notebooks = c.Type(bool, default=True)
     snippets_dir = c.Type(str, default="snippets")
+    # site path -> "snippet.py:variable": a snippet's variable shipped whole as a JSON file (e.g. the
+    # playground's torch reference trajectories)
+    data_files = c.Type(dict, default={})
 
 
 class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
@@ -62,7 +65,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.settings = settings
         self.snippets_dir = self.root / options.snippets_dir
         self.execution = Execution(engine_module.configure(settings), Path(config.docs_dir), self.snippets_dir,
-                                   self.figure_texts)
+                                   self.figure_texts, dict(options.data_files))
         if settings.notebooks:
             notebooks.on_config(config)
         return config

@@ -46,7 +46,8 @@
     dark: { points: "#5aa9e6", line: "#ff6b6b", fg: "#d5d7e2", grid: "#3a3f4d" },
   };
 
-  // The reference JSON next to this script: assets/javascripts/ -> assets/playground/reference.json
+  // The EWA part of the reference, next to this script: assets/javascripts/ -> assets/playground/ewa.json
+  // (the build writes it from snippets/lab/playground_reference.py; mkdocs.yml data_files)
   var SCRIPT = document.currentScript && document.currentScript.src;
 
   function language(root) {
@@ -206,7 +207,7 @@
   function referenceUrl(root) {
     var src = root.getAttribute("data-src");
     if (src) return new URL(src, document.baseURI).href;
-    return new URL("../playground/reference.json", SCRIPT || document.baseURI).href;
+    return new URL("../playground/ewa.json", SCRIPT || document.baseURI).href;
   }
 
   function mount(root) {
