@@ -1,30 +1,36 @@
-"""Build benchmark: clean build, warm rebuild, one-snippet edit, execution off, and all snippets alone.
+"""Build benchmark: the author's loop, measured, each scenario as a ratio to the floor.
 
-    python -m coursebuild bench            # 3 runs of each scenario, medians and ratios
-    python -m coursebuild bench --runs 5
+    python -m coursebuild bench                  3 runs of every build scenario and of serve's latency
+    python -m coursebuild bench --runs 5 --pytest   and the test suite, full and fast (once each)
 
-Each build runs in its own process on a throw-away copy of the project (so a touched snippet never
-touches the repository), with its own result cache. Peak memory is the build process plus the warm
-interpreter (they run side by side). Exits 1 when a target is missed: these are measured numbers.
+The floor is the same site built with the plugin's execution and notebooks off. Scenarios: clean build with 1
+warm interpreter and with a pool of N (default: the number of cores), warm rebuild, one snippet edited, and
+under ``mkdocs serve`` the time from an edit (one word of prose; one snippet) until the served page shows it.
+Each build runs in its own process on a throw-away copy of the project with its own result cache. Peak memory
+is the build process plus its largest child. Prints measured numbers; exits 1 when a target is missed.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
-from .. import ROOT, SNIPPETS_DIR
+from .. import ROOT
 from .sandbox import build_env, copy_project
 
 TOUCHED = "optimizers/momentum.zh.py"
-BUILDS = ("clean build", "warm rebuild", "one snippet edited", "execution off")
+PROSE_PAGE, PROSE_URL = "docs/optimizers.md", "optimizers/"
+SNIPPET_URL = "optimizers/"
 
 
 def one_build(site: str) -> None:
@@ -32,15 +38,15 @@ def one_build(site: str) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from .engine import default_engine
+    from ..engine import default_engine
 
     build(load_config("mkdocs.yml", site_dir=site, strict=True))
     engine = default_engine()
     stats = engine.stats
-    engine.close()  # waits for the warm interpreter, so its peak memory is in RUSAGE_CHILDREN
+    engine.close()  # waits for the warm interpreters, so their peak memory is in RUSAGE_CHILDREN
     print(json.dumps({
         "executed": len(stats.executed), "cache_hits": stats.cache_hits, "not_run": stats.skipped,
-        "torch_imported": "torch" in sys.modules,
+        "run_seconds": stats.run_seconds, "torch_imported": "torch" in sys.modules,
         "rss_build_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }))
@@ -60,80 +66,146 @@ def run_build(project: Path, cache: Path, **env: str) -> dict:
     return data
 
 
-def run_snippets_alone(cache: Path, pattern: str = "*.py") -> dict:
-    """Every snippet (of one lesson) once, in one fresh interpreter, no cache: torch's import included.
-
-    For the whole course this is the floor for a cold build's execution."""
-    code = (
-        "import sys, time\n"
-        "from pathlib import Path\n"
-        "from coursebuild.engine import Engine\n"
-        "t = time.perf_counter()\n"
-        f"e = Engine(Path({str(cache)!r}), use_cache=False)\n"
-        f"for p in sorted(Path({str(SNIPPETS_DIR)!r}).rglob('{pattern}')): e.result(p)\n"
-        "e.close()\n"
-        "print(len(e.stats.executed), time.perf_counter() - t)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    count, seconds = done.stdout.split()
-    return {"executed": int(count), "seconds": float(seconds), "peak_mb": float("nan")}
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
-def median(rows: list[dict], key: str) -> float:
-    return statistics.median(r[key] for r in rows)
+def wait_until(url: str, needle: str, timeout: float) -> float | None:
+    """Seconds until the page at ``url`` contains ``needle`` (polled every 50 ms), or None."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if needle in response.read().decode("utf-8", "replace"):
+                    return time.perf_counter() - started
+        except OSError:
+            pass
+        time.sleep(0.05)
+    return None
+
+
+def serve_latency(project: Path, cache: Path, run: int) -> tuple[float, float]:
+    """(prose edit, snippet edit): seconds from saving the file until `mkdocs serve` serves the change."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = open(project / f"serve-{run}.log", "w")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                            env=build_env(cache, SITE_URL=base), stdout=log, stderr=subprocess.STDOUT)
+    try:
+        if wait_until(base + PROSE_URL, "</html>", 600) is None:
+            sys.exit("mkdocs serve did not come up")
+        time.sleep(2)
+        page = project / PROSE_PAGE
+        word = f"benchword{run}x{time.time_ns()}"
+        page.write_text(page.read_text(encoding="utf-8").replace("\n## ", f"\n{word}\n\n## ", 1), encoding="utf-8")
+        prose = wait_until(base + PROSE_URL, word, 120)
+        snippet = project / "snippets" / TOUCHED
+        text = snippet.read_text(encoding="utf-8")
+        marker = f"bench{run}y{time.time_ns() % 10**6}"
+        snippet.write_text(text.replace("import torch\n", f"import torch\n\nBENCH = '{marker}'\n", 1),
+                           encoding="utf-8")
+        edited = wait_until(base + SNIPPET_URL, marker, 300)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+    return prose or float("nan"), edited or float("nan")
+
+
+def run_pytest(*args: str) -> float:
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], cwd=ROOT,
+                          capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    tail = done.stdout.strip().splitlines()[-1:] or ["(no output)"]
+    print(f"pytest {' '.join(args)}: {tail[0]} in {seconds:.1f} s", file=sys.stderr, flush=True)
+    return seconds
+
+
+def stats_of(values: list[float]) -> tuple[float, float, float]:
+    return statistics.median(values), min(values), max(values)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(prog="python -m coursebuild bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--pytest", action="store_true", help="also time `pytest` and `pytest -m 'not slow'`")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve latencies")
     parser.add_argument("--one-build", metavar="SITE_DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one_build:
         one_build(args.one_build)
         return 0
 
+    n = args.workers
     tmp = Path(tempfile.mkdtemp(prefix="coursebuild-bench-"))
     project = copy_project(tmp / "project")
-    rows: dict[str, list[dict]] = {"clean build": [], "warm rebuild": [], "one snippet edited": [],
-                                   "execution off": [], "all snippets, one process": [],
-                                   "optimizer lab (zh), cold": [], "optimizer lab (en), cold": []}
+    names = ["floor (execution and notebooks off)", "clean build, 1 worker", f"clean build, {n} workers",
+             "warm rebuild", "one snippet edited"]
+    rows: dict[str, list[dict]] = {name: [] for name in names}
+    serve: dict[str, list[float]] = {"serve: prose edit -> page served": [], "serve: snippet edit -> page served": []}
     for r in range(args.runs):
         print(f"run {r + 1}/{args.runs} ...", file=sys.stderr, flush=True)
+        rows[names[0]].append(run_build(project, tmp / f"floor-{r}", COURSEBUILD_EXECUTE="0",
+                                        COURSEBUILD_NOTEBOOKS="0"))
+        rows[names[1]].append(run_build(project, tmp / f"one-{r}", COURSEBUILD_WORKERS="1"))
         cache = tmp / f"cache-{r}"
-        rows["clean build"].append(run_build(project, cache))
-        rows["warm rebuild"].append(run_build(project, cache))
+        rows[names[2]].append(run_build(project, cache, COURSEBUILD_WORKERS=str(n)))
+        rows[names[3]].append(run_build(project, cache, COURSEBUILD_WORKERS=str(n)))
         touched = project / "snippets" / TOUCHED
         touched.write_text(touched.read_text(encoding="utf-8") + f"# edited by the benchmark, run {r}\n",
                            encoding="utf-8")
-        rows["one snippet edited"].append(run_build(project, cache))
-        rows["execution off"].append(run_build(project, tmp / f"empty-{r}", COURSEBUILD_EXECUTE="0"))
-        rows["all snippets, one process"].append(run_snippets_alone(tmp / f"alone-{r}"))
-        for lang in ("zh", "en"):
-            rows[f"optimizer lab ({lang}), cold"].append(run_snippets_alone(tmp / f"lab-{lang}-{r}",
-                                                                            f"lab/*.{lang}.py"))
+        rows[names[4]].append(run_build(project, cache, COURSEBUILD_WORKERS=str(n)))
+        if not args.no_serve:
+            prose, snippet = serve_latency(project, cache, r)
+            serve["serve: prose edit -> page served"].append(prose)
+            serve["serve: snippet edit -> page served"].append(snippet)
+    tests: dict[str, list[float]] = {}
+    if args.pytest:
+        tests["pytest (full)"] = [run_pytest()]
+        tests["pytest -m 'not slow' (warm cache)"] = [run_pytest("-m", "not slow")]
 
-    print(f"\n{'scenario':28s} {'median s':>9s} {'min s':>7s} {'max s':>7s} {'executed':>9s} {'peak MB':>8s}")
+    floor = statistics.median(x["seconds"] for x in rows[names[0]])
+    print(f"\n{'scenario':38s} {'median s':>9s} {'min s':>7s} {'max s':>7s} {'/ floor':>8s} {'executed':>9s} "
+          f"{'peak MB':>8s}")
     for name, runs in rows.items():
+        med, lo, hi = stats_of([x["seconds"] for x in runs])
         executed = "/".join(sorted({str(x["executed"]) for x in runs}))
-        print(f"{name:28s} {median(runs, 'seconds'):9.2f} {min(x['seconds'] for x in runs):7.2f} "
-              f"{max(x['seconds'] for x in runs):7.2f} {executed:>9s} {max(x['peak_mb'] for x in runs):8.0f}")
+        print(f"{name:38s} {med:9.2f} {lo:7.2f} {hi:7.2f} {med / floor:8.2f} {executed:>9s} "
+              f"{max(x['peak_mb'] for x in runs):8.0f}")
+    for name, values in {**serve, **tests}.items():
+        med, lo, hi = stats_of(values)
+        print(f"{name:38s} {med:9.2f} {lo:7.2f} {hi:7.2f} {med / floor:8.2f}")
 
-    off, warm = median(rows["execution off"], "seconds"), median(rows["warm rebuild"], "seconds")
-    cold, alone = median(rows["clean build"], "seconds"), median(rows["all snippets, one process"], "seconds")
-    lab = max(median(rows[f"optimizer lab ({lang}), cold"], "seconds") for lang in ("zh", "en"))
-    builds = [x for name in BUILDS for x in rows[name]]
+    clean_n = statistics.median(x["seconds"] for x in rows[names[2]])
+    run_sum = statistics.median(x["run_seconds"] for x in rows[names[2]])
+    warm = statistics.median(x["seconds"] for x in rows[names[3]])
+    bound = floor + 1.15 * run_sum / n
     checks = [
-        (f"warm rebuild / execution-off build = {warm / off:.3f} (target <= 1.10)", warm / off <= 1.10),
+        (f"clean build ({n} workers) {clean_n:.2f} s <= floor + 1.15 x (sum of snippet run times {run_sum:.2f} s / "
+         f"{n}) = {bound:.2f} s", clean_n <= bound),
+        (f"warm rebuild / floor = {warm / floor:.3f} (target <= 1.25)", warm / floor <= 1.25),
         ("warm rebuild executes 0 snippets and never imports torch",
-         all(x["executed"] == 0 and not x["torch_imported"] for x in rows["warm rebuild"])),
-        (f"clean build / (execution off + all snippets) = {cold / (off + alone):.3f} (target <= 1.25)",
-         cold / (off + alone) <= 1.25),
-        ("one-snippet edit re-executes exactly 1 snippet",
-         all(x["executed"] == 1 for x in rows["one snippet edited"])),
-        (f"optimizer lab, one language, cold in a fresh process = {lab:.1f} s (target <= 20 s)", lab <= 20),
-        (f"peak memory of a build = {max(x['peak_mb'] for x in builds):.0f} MB (target <= 1024 MB)",
-         max(x["peak_mb"] for x in builds) <= 1024),
+         all(x["executed"] == 0 and not x["torch_imported"] for x in rows[names[3]])),
+        ("one-snippet edit re-executes exactly 1 snippet", all(x["executed"] == 1 for x in rows[names[4]])),
+        (f"peak memory of a build = {max(x['peak_mb'] for r in rows.values() for x in r):.0f} MB (target <= 1024)",
+         max(x["peak_mb"] for r in rows.values() for x in r) <= 1024),
     ]
+    if serve["serve: prose edit -> page served"]:
+        prose = statistics.median(serve["serve: prose edit -> page served"])
+        edited = statistics.median(serve["serve: snippet edit -> page served"])
+        touched_run = statistics.median(x["run_seconds"] for x in rows[names[4]])
+        checks += [(f"serve: prose edit served in {prose:.2f} s (target <= 1.0 s)", prose <= 1.0),
+                   (f"serve: snippet edit served in {edited:.2f} s (target <= its run {touched_run:.2f} s + 1.0 s)",
+                    edited <= touched_run + 1.0)]
+    if tests:
+        full, fast = tests["pytest (full)"][0], tests["pytest -m 'not slow' (warm cache)"][0]
+        checks += [(f"pytest {full:.0f} s <= 2.5 x clean build ({2.5 * clean_n:.0f} s)", full <= 2.5 * clean_n),
+                   (f"pytest -m 'not slow' {fast:.0f} s <= 30 s", fast <= 30)]
     print()
     for text, ok in checks:
         print(f"{'PASS' if ok else 'FAIL'}  {text}")

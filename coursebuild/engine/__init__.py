@@ -26,6 +26,7 @@ class Stats:
     executed: list[str] = field(default_factory=list)
     cache_hits: int = 0
     skipped: int = 0
+    run_seconds: float = 0.0  # what the executed snippets themselves took, added up
 
 
 class Engine:
@@ -75,6 +76,7 @@ class Engine:
             raise
         with self._lock:
             self.stats.executed.append(str(snippet))
+            self.stats.run_seconds += result.seconds
             self._memo[key] = result
         self.cache.put(key, result)
         return result
