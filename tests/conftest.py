@@ -96,3 +96,12 @@ def site_server(built_site):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that needs the built site (or a browser) is slow too, so ``pytest -m "not slow"`` is the fast loop:
+    no clean build, no browser."""
+    for item in items:
+        needs_site = "built_site" in getattr(item, "fixturenames", ())
+        if (needs_site or item.get_closest_marker("browser")) and not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow)
