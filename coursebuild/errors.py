@@ -6,7 +6,7 @@ from pathlib import Path
 
 from . import ROOT
 
-REFRESH_COMMAND = "python -m coursebuild.refresh"
+REFRESH_COMMAND = "python -m coursebuild refresh"
 
 
 def rel(path: str | Path) -> str:

@@ -30,7 +30,7 @@ def built_site(tmp_path_factory) -> Path:
             pytest.fail(f"COURSE_SITE_DIR={prebuilt} holds no built site")
         return site
     from coursebuild import ROOT
-    from coursebuild.sandbox import mkdocs_build
+    from coursebuild.cli.sandbox import mkdocs_build
 
     site = tmp_path_factory.mktemp("site")
     proc = mkdocs_build(ROOT, site)
@@ -96,3 +96,12 @@ def site_server(built_site):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test that needs the built site (or a browser) is slow too, so ``pytest -m "not slow"`` is the fast loop:
+    no clean build, no browser."""
+    for item in items:
+        needs_site = "built_site" in getattr(item, "fixturenames", ())
+        if (needs_site or item.get_closest_marker("browser")) and not item.get_closest_marker("slow"):
+            item.add_marker(pytest.mark.slow)

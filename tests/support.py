@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from coursebuild import DOCS_DIR
+from coursebuild.cli.sandbox import copy_project, mkdocs_build
 from coursebuild.pages import counterpart, course_pages
-from coursebuild.sandbox import copy_project, mkdocs_build
 
 __all__ = ["PAGES", "ZH_PAGES", "copy_project", "counterpart", "mkdocs_build", "page_id"]
 

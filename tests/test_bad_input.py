@@ -8,7 +8,7 @@ import re
 import pytest
 
 from coursebuild import ROOT
-from coursebuild.cache import ResultCache
+from coursebuild.engine.cache import ResultCache
 from coursebuild.errors import PageError
 from coursebuild.pages import parse_page
 from tests.support import copy_project, mkdocs_build

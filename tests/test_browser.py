@@ -9,6 +9,7 @@ and the search in both languages. The static checks at the top need no browser.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from urllib.parse import urlparse
 import pytest
 
 from coursebuild import DOCS_DIR, ROOT
-from coursebuild.reader_hook import offline_html, rebase
+from coursebuild.plugin.offline import offline_html, rebase
 
 CHROMIUM = shutil.which("chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -159,11 +160,27 @@ def test_search_index_per_language(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
+    """Debian's chromium under Playwright. Missing, it skips the browser tests locally; in CI (``CI`` set) it
+    fails them: a CI run must never pass by skipping them."""
+    in_ci = bool(os.environ.get("CI"))
     if CHROMIUM is None:
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium): browser tests skipped")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+        message = "Debian's chromium is not installed (apt-get install chromium)"
+        if in_ci:
+            pytest.fail(f"{message}: CI must run the browser tests", pytrace=False)
+        pytest.skip(f"{message}: browser tests skipped")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        if in_ci:
+            pytest.fail("Playwright for Python is not installed: CI must run the browser tests", pytrace=False)
+        pytest.skip("Playwright for Python is not installed")
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except Exception as exc:  # noqa: BLE001 - whatever stops chromium from starting
+            if in_ci:
+                pytest.fail(f"chromium did not start: {exc}", pytrace=False)
+            pytest.skip(f"chromium did not start: {exc}")
         yield browser
         browser.close()
 
@@ -385,3 +402,96 @@ def test_weight_table(capsys):
     (SCREENSHOTS.parent / "weights.txt").write_text(table + "\n", encoding="utf-8")
     with capsys.disabled():
         print(table)
+
+
+# -- figures, code and phones, as a reader sees them -------------------------------------------------------
+
+LESSONS = ["gradient-descent/", "backprop/", "optimizers/", "lr-decay/", "lab/"]
+FIGURE_PAGE = "optimizers/"
+
+
+def _luminance_stats(png: bytes) -> tuple[float, float]:
+    """(mean luminance, share of bright pixels) of a screenshot."""
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("L")
+    pixels = list(image.getdata())
+    return sum(pixels) / len(pixels), sum(p > 170 for p in pixels) / len(pixels)
+
+
+def _scheme(page, scheme: str) -> None:
+    page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_path", [FIGURE_PAGE, "en/" + FIGURE_PAGE])
+def test_figures_follow_the_palette(browser, site_server, page_path):
+    """In the dark palette no figure is a white card and its text is light; in the light one it is on white."""
+    visit = open_page(browser, site_server.url + page_path)
+    page = visit.page
+    figures = page.locator("figure.course-figure")
+    assert figures.count() >= 3
+    for scheme, light_shown in (("default", True), ("slate", False)):
+        _scheme(page, scheme)
+        for i in range(min(figures.count(), 4)):
+            figure = figures.nth(i)
+            figure.scroll_into_view_if_needed()
+            shown = figure.locator("img:visible")
+            assert shown.count() == 1, f"{page_path} figure {i}: {shown.count()} images shown in {scheme}"
+            assert ("course-light" in shown.get_attribute("class")) == light_shown
+            page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=shown.element_handle())
+            mean, bright = _luminance_stats(shown.screenshot())
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            if i == 0:
+                shown.screenshot(path=str(SCREENSHOTS / f"figure-{scheme}-{page_path.replace('/', '_')}.png"))
+            if light_shown:
+                assert mean > 200, f"{page_path} figure {i}: light figure too dark ({mean:.0f})"
+            else:
+                assert mean < 90, f"{page_path} figure {i}: a white card in the dark palette (mean {mean:.0f})"
+                assert bright > 0.002, f"{page_path} figure {i}: no light text on the dark figure"
+    assert not visit.errors and not visit.foreign
+    visit.context.close()
+
+
+@pytest.mark.browser
+def test_figure_zoom_by_mouse_and_keyboard(browser, site_server):
+    visit = open_page(browser, site_server.url + FIGURE_PAGE)
+    page = visit.page
+    image = page.locator("figure.course-figure img:visible").first
+    image.scroll_into_view_if_needed()
+    image.click()
+    dialog = page.locator("dialog.course-zoom")
+    assert dialog.evaluate("d => d.open")
+    caption = page.locator("figure.course-figure figcaption").first.inner_text()
+    assert dialog.locator(".course-zoom__caption").inner_text() == caption
+    assert dialog.locator("img").evaluate("i => i.naturalWidth > 0 || i.src.length > 0")
+    page.keyboard.press("Escape")
+    assert not dialog.evaluate("d => d.open")
+    image.focus()
+    page.keyboard.press("Enter")
+    assert dialog.evaluate("d => d.open")
+    page.keyboard.press("Escape")
+    assert not dialog.evaluate("d => d.open")
+    assert not visit.errors
+    visit.context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_path", LESSONS + ["en/" + p for p in LESSONS])
+def test_phone_width_and_code_that_fits(browser, site_server, page_path):
+    """At 375 px the page never scrolls sideways (wide tables and outputs scroll in their own box); at 1280 px
+    no line of an example's code is cut off (a snippet line is at most 80 columns)."""
+    context = browser.new_context(viewport={"width": 375, "height": 800}, service_workers="block")
+    page = context.new_page()
+    page.goto(site_server.url + page_path, wait_until="load")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 1, f"{page_path} scrolls sideways by {overflow} px at 375 px"
+    context.close()
+    visit = open_page(browser, site_server.url + page_path, wait_until="load")
+    wide = visit.page.evaluate("""() => [...document.querySelectorAll('.language-python pre > code')]
+        .filter(c => c.scrollWidth > c.clientWidth + 1)
+        .map(c => c.textContent.split('\\n').reduce((a, b) => b.length > a.length ? b : a, ''))""")
+    assert not wide, f"{page_path}: code wider than its box at 1280 px, e.g. {wide[0]!r}"
+    visit.context.close()

@@ -12,10 +12,10 @@ import io
 import pytest
 from pytest_codeblocks import extract_from_buffer
 
-from coursebuild.check import check_output
 from coursebuild.engine import default_engine
 from coursebuild.errors import OutputDrift
 from coursebuild.pages import COLLECTED_INFO, expand, parse_page
+from coursebuild.pages.check import check_output
 from tests.support import PAGES, page_id
 
 EXAMPLES = [(page, i) for page in PAGES for i in range(len(parse_page(page).examples))]

@@ -1,4 +1,5 @@
-"""Two clean builds give the same site, byte for byte (only the sitemap carries the build date)."""
+"""Two clean builds give the same site, byte for byte (only the sitemap carries the build date), whatever the
+number of warm interpreters that ran the snippets."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import sys
 import pytest
 
 from coursebuild import ROOT
-from coursebuild.sandbox import build_env
+from coursebuild.cli.sandbox import build_env
 
 #: Files that legitimately differ between builds: MkDocs writes the build date into each <lastmod>
 #: (and gzip writes its own timestamp into the header). They are compared with those dates removed.
@@ -31,14 +32,16 @@ def files(site) -> dict[str, bytes]:
 
 @pytest.mark.slow
 def test_two_clean_builds_are_byte_identical(tmp_path):
-    """Each build has its own empty result cache, so every snippet really runs in both (in parallel)."""
+    """Each build has its own empty result cache, so every snippet really runs in both (in parallel); build a runs
+    them on one warm interpreter, build b on a pool of two."""
     builds = {}
-    for name in ("a", "b"):
+    for name, workers in (("a", "1"), ("b", "2")):
         cache = tmp_path / f"cache-{name}"
         cache.mkdir()
         site = tmp_path / f"site-{name}"
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=ROOT,
-                                env=build_env(cache), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                env=build_env(cache, COURSEBUILD_WORKERS=workers), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
         builds[name] = (proc, site, cache)
     sites = []
     for name, (proc, site, cache) in builds.items():

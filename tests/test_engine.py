@@ -11,12 +11,12 @@ import textwrap
 import pytest
 
 from coursebuild import ROOT
-from coursebuild.cache import ResultCache, cache_key
-from coursebuild.check import check_output
 from coursebuild.engine import Engine
+from coursebuild.engine.cache import ResultCache, cache_key
+from coursebuild.engine.result import Result
 from coursebuild.errors import OutputDrift, SnippetError, SnippetTimeout
 from coursebuild.pages import parse_page
-from coursebuild.runner import Result
+from coursebuild.pages.check import check_output
 
 
 @pytest.fixture
@@ -57,7 +57,8 @@ def test_execution_off_uses_the_cache_only(tmp_path, engine):
 
 def test_one_warm_interpreter_for_many_snippets(tmp_path, engine):
     for i in range(5):
-        engine.result(snippet(tmp_path, f"s{i}.py", f"import os\nprint(os.getpid(), {i})\n"))
+        # each snippet runs in its own forked child of the one warm interpreter: same parent, torch imported once
+        engine.result(snippet(tmp_path, f"s{i}.py", f"import os\nprint(os.getppid(), {i})\n"))
     pids = {r.stdout.split()[0] for r in engine._memo.values()}
     assert len(pids) == 1 and engine.interpreter.starts == 1
 
@@ -83,7 +84,7 @@ def test_reset_between_snippets(tmp_path, engine):
         import torch
         torch.manual_seed(7)
         print(torch.rand(2), torch.tensor([1 / 3]))
-        print(np.array([1 / 3]), plt.rcParams["lines.linewidth"], plt.get_fignums(), os.getcwd())
+        print(np.array([1 / 3]), plt.rcParams["lines.linewidth"], plt.get_fignums(), os.listdir("."))
     """
     probe = snippet(tmp_path, "probe.py", probe_code)
     unseeded = snippet(tmp_path, "unseeded.py", """
@@ -94,10 +95,14 @@ def test_reset_between_snippets(tmp_path, engine):
     """)
     engine.result(messy)
     inside = engine.result(probe).stdout
-    alone = subprocess.run([sys.executable, str(probe)], cwd=ROOT, capture_output=True, text=True,
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    alone = subprocess.run([sys.executable, str(probe)], cwd=empty, capture_output=True, text=True,
                            env={"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"}).stdout
     assert inside == alone  # exactly what `python probe.py` prints in a fresh interpreter
-    assert "0.3333" in inside and str(ROOT) in inside
+    # The working directory is a fresh, empty scratch folder (first edition: the repository, which a snippet
+    # writing a file would have changed).
+    assert "0.3333" in inside and inside.rstrip().endswith("[]")
     # Unseeded draws start from the engine's seed, whatever ran before.
     first = engine.result(unseeded).stdout
     engine.result(messy)
@@ -181,7 +186,9 @@ def test_timeout_then_the_interpreter_recovers(tmp_path):
     with pytest.raises(SnippetTimeout, match="still running after 2 s"):
         eng.result(snippet(tmp_path, "forever.py", "while True:\n    pass\n"))
     assert eng.result(snippet(tmp_path, "after.py", "print('alive')\n")).stdout == "alive\n"
-    assert eng.interpreter.starts == 2
+    # Only the snippet's child is killed: the warm interpreter (torch imported) survives a timeout.
+    # (First edition: a timeout cost a restart, starts == 2.)
+    assert eng.interpreter.starts == 1
     eng.close()
 
 
@@ -206,7 +213,7 @@ def test_drift_shows_a_unified_diff(tmp_path):
         check_output(example, Result("1\n"))
     message = str(caught.value)
     assert "p.md:8" in message and "-2" in message and "+1" in message
-    assert "python -m coursebuild.refresh" in message
+    assert "python -m coursebuild refresh" in message
 
 
 def test_warm_rebuild_does_not_import_torch(tmp_path, engine):
@@ -247,7 +254,7 @@ def test_cache_write_is_atomic(tmp_path, monkeypatch):
     def crash(*args, **kwargs):
         raise KeyboardInterrupt  # the build is killed between writing and renaming
 
-    monkeypatch.setattr("coursebuild.cache.os.replace", crash)
+    monkeypatch.setattr("coursebuild.engine.cache.os.replace", crash)
     with pytest.raises(KeyboardInterrupt):
         cache.put("k" * 64, Result("new\n"))
     assert cache.get("k" * 64).stdout == "old\n"
@@ -258,8 +265,8 @@ def test_killed_writer_leaves_only_whole_entries(tmp_path):
     """SIGKILL a process in the middle of writing entries: every entry left is complete."""
     code = textwrap.dedent(f"""
         from pathlib import Path
-        from coursebuild.cache import ResultCache
-        from coursebuild.runner import Result
+        from coursebuild.engine.cache import ResultCache
+        from coursebuild.engine.result import Result
         cache = ResultCache(Path({str(tmp_path)!r}))
         big = Result("x" * 2_000_000, ["<svg/>" * 50_000])
         i = 0
@@ -282,7 +289,7 @@ def test_killed_writer_leaves_only_whole_entries(tmp_path):
 
 
 def test_animation_captured_as_deterministic_gif(tmp_path):
-    from coursebuild.figures import figure_bytes, figure_format
+    from coursebuild.engine.figures import figure_bytes, figure_format
 
     path = snippet(tmp_path, "anim.py", """
         import matplotlib.pyplot as plt
@@ -308,3 +315,24 @@ def test_animation_captured_as_deterministic_gif(tmp_path):
 
     with Image.open(io.BytesIO(gif)) as image:
         assert (image.format, image.n_frames, image.info["duration"]) == ("GIF", 6, 200)
+
+
+def test_cache_prunes_entries_unused_for_a_while_and_bounds_its_size(tmp_path):
+    import os
+    import time
+
+    cache = ResultCache(tmp_path / "cache")
+    for i in range(6):
+        cache.put(f"{i:02d}" + "0" * 62, Result(f"{i}\n" * 100))
+    paths = sorted((tmp_path / "cache").rglob("*.json"))
+    now = time.time()
+    for i, path in enumerate(paths):  # entry i last used i days ago
+        os.utime(path, (now - i * 86400, now - i * 86400))
+    assert cache.prune(max_age_days=3.5, max_bytes=10**9, now=now) == 2  # 4 and 5 days old
+    size = paths[0].stat().st_size
+    assert cache.prune(max_age_days=30, max_bytes=2 * size + 1, now=now) == 2  # keeps the two most recent
+    assert sorted((tmp_path / "cache").rglob("*.json")) == paths[:2]
+    old = paths[1]
+    os.utime(old, (now - 40 * 86400, now - 40 * 86400))
+    assert cache.get(old.stem) is not None  # a hit refreshes the entry
+    assert cache.prune(max_age_days=30, now=time.time()) == 0

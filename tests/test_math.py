@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 from coursebuild import ROOT
-from coursebuild.math import KATEX_JS, KATEX_VERSION, KatexRenderer, MathError, find_formulas, render_page
+from coursebuild.plugin.math import KATEX_JS, KATEX_VERSION, KatexRenderer, MathError, find_formulas, render_page
 
 ASSETS = ROOT / "docs" / "assets" / "katex"
 
@@ -119,15 +119,15 @@ def mini_project(tmp_path, body: str):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Home\n\nNo math here.\n", encoding="utf-8")
     (tmp_path / "docs" / "calc.md").write_text(body, encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(f"""\
+    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent("""\
         site_name: math test
         theme:
           name: material
           font: false
         plugins:
           - search
-        hooks:
-          - {ROOT / "coursebuild" / "math_hook.py"}
+          - coursebuild:
+              notebooks: false
         markdown_extensions:
           - pymdownx.arithmatex:
               generic: true

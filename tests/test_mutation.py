@@ -1,6 +1,7 @@
 """Mutation run: broken expected outputs, missing figure captions and raising snippets are all caught.
 
-The full run is ``python -m coursebuild.mutate --jobs 2 --builds 3``; here a sample keeps it quick.
+The full run is ``python -m coursebuild mutate --jobs 2 --builds 3``; here samples keep it quick: six of the
+first edition's kinds, and CI's share of every kind, a different one for each commit.
 """
 
 from __future__ import annotations
@@ -9,15 +10,43 @@ import re
 
 import pytest
 
-from coursebuild import ROOT, mutate
+from coursebuild import ROOT
+from coursebuild.cli import mutate
 from coursebuild.pages import course_pages, parse_page
 
 
 def test_sampled_mutation_run_catches_every_mutant(capsys):
-    code = mutate.main(["--sample", "6", "--jobs", "2"])
+    code = mutate.main(["--sample", "6", "--jobs", "2", "--kinds", "output", "figure", "snippet"])
     out = capsys.readouterr().out
     assert code == 0, out
     assert re.search(r"^6/6 mutants caught \(100%\) \[output 2/2, figure 2/2, snippet 2/2;", out, re.M), out
+
+
+def test_a_fifth_of_every_kind_seeded_by_the_commit_is_caught(capsys):
+    code = mutate.main(["--fraction", "0.2", "--seed-from-commit", "--jobs", "2"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    caught = re.search(r"^caught (\d+)/(\d+)$", out, re.M)
+    total = len(mutate.generate()[0])
+    assert caught and caught[1] == caught[2] and int(caught[2]) >= 0.2 * total, out
+    for kind in mutate.KINDS:
+        assert re.search(rf"{kind} (\d+)/\1[,;]", out), f"no {kind} mutant in the sample:\n{out}"
+
+
+def test_every_number_and_reference_has_a_mutant():
+    from coursebuild.pages.numbers import NUMBER_RE, text_lines
+    from coursebuild.pages.refs import find_refs
+
+    mutants, _ = mutate.generate()
+    pages = [parse_page(p) for p in course_pages(ROOT / "docs")]
+    refs = [(page, ref) for page in pages for ref in find_refs(page)]
+    literals = sum(len(dict.fromkeys(NUMBER_RE.findall(text))) for page in pages for _, text in text_lines(page))
+    kinds = [m.kind for m in mutants]
+    assert kinds.count("number") == len(refs) + literals
+    assert kinds.count("reference") == len({(page.examples[ref.example].snippet, ref.name) for page, ref in refs})
+    for m in mutants:
+        if m.kind == "reference":
+            assert "_mutant" in m.text and m.file.startswith("snippets/")
 
 
 def test_every_block_caption_and_snippet_has_a_mutant():

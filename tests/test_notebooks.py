@@ -15,7 +15,8 @@ from nbclient import NotebookClient
 
 from coursebuild import DOCS_DIR, ROOT
 from coursebuild.errors import CourseError
-from coursebuild.notebooks import (
+from coursebuild.pages import FIGURE_RE, course_pages, parse_page
+from coursebuild.plugin.convert import (
     build_notebook,
     download_uri,
     has_notebook,
@@ -24,7 +25,6 @@ from coursebuild.notebooks import (
     page_language,
     page_name,
 )
-from coursebuild.pages import FIGURE_RE, course_pages, parse_page
 
 CELL_TIMEOUT = 120  # seconds per cell
 

@@ -7,11 +7,11 @@ import sys
 
 import pytest
 
-from coursebuild.sandbox import build_env, copy_project
+from coursebuild.cli.sandbox import build_env, copy_project
 
 
 def run(project, *args):
-    return subprocess.run([sys.executable, "-m", "coursebuild.refresh", *args], cwd=project,
+    return subprocess.run([sys.executable, "-m", "coursebuild", "refresh", *args], cwd=project,
                           env=build_env(), capture_output=True, text=True, timeout=600)
 
 
@@ -19,7 +19,7 @@ def check_pages(project) -> str:
     """The same check the tests and the build make (page vs snippet), run inside the project copy."""
     code = ("from coursebuild import DOCS_DIR\n"
             "from coursebuild.pages import course_pages, parse_page\n"
-            "from coursebuild.check import check_example\n"
+            "from coursebuild.pages.check import check_example\n"
             "from coursebuild.engine import default_engine\n"
             "for page in course_pages(DOCS_DIR):\n"
             "    for ex in parse_page(page).examples:\n"

@@ -17,8 +17,8 @@ import markdown
 import pytest
 
 from coursebuild import ROOT
-from coursebuild.render import error_admonition, figure_html
-from coursebuild.sandbox import copy_project, mkdocs_build
+from coursebuild.cli.sandbox import copy_project, mkdocs_build
+from coursebuild.plugin.rendering import error_admonition, figure_html
 
 PRINTED = [
     "<script>alert(1)</script>",
@@ -194,8 +194,11 @@ def test_figure_caption_and_alt_are_escaped(hostile_site):
     site = hostile_site["site"]
     for page_dir, label in (("lab", "图 "), ("en/lab", "Figure ")):
         page = Html((site / page_dir / "index.html").read_text(encoding="utf-8"))
-        figures = [a for a in page.all("img") if a.get("alt") == ALT]
+        # the figure and its dark-palette twin (class course-dark) carry the same alt text
+        twins = [a for a in page.all("img") if a.get("alt") == ALT and a.get("class") == "course-dark"]
+        figures = [a for a in page.all("img") if a.get("alt") == ALT and a.get("class") != "course-dark"]
         assert len(figures) == 1, f"the hostile figure's alt text is not intact in {page_dir}"
+        assert len(twins) == 1, f"the hostile figure's dark twin has lost its alt text in {page_dir}"
         caption = "".join(page.text.get("figcaption", []))
         assert CAPTION in caption and label in caption
         assert_no_injection(page)

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from coursebuild.sandbox import build_env
+from coursebuild.cli.sandbox import build_env
 from tests.support import copy_project
 
 

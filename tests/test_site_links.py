@@ -12,8 +12,8 @@ import shutil
 import pytest
 
 from coursebuild import ROOT
-from coursebuild.linkcheck import SiteChecker, check_site, main, site_settings
-from coursebuild.sandbox import copy_project, mkdocs_build
+from coursebuild.cli.linkcheck import SiteChecker, check_site, main, site_settings
+from coursebuild.cli.sandbox import copy_project, mkdocs_build
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,115 @@
+"""Snippet results on disk, keyed by the snippet's source and the runtime that produced them.
+
+A key changes when the snippet, Python, torch, numpy, matplotlib, the CJK font or the code that
+runs snippets (worker, reset, figures) changes; nothing else can change what a seeded snippet
+prints. Entries are written atomically (temp file + rename), so a build killed mid-way leaves
+either the old entry or the new one; an unreadable entry is deleted and recomputed.
+
+The cache prunes itself: every hit refreshes an entry's modification time, and after each build
+:meth:`ResultCache.prune` deletes the entries no build used for :data:`MAX_AGE_DAYS` days, then the least
+recently used ones until the folder holds at most :data:`MAX_BYTES` (a torch bump leaves a whole generation of
+entries that no key reaches any more).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import platform
+import tempfile
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from .result import Result
+
+log = logging.getLogger("mkdocs.plugins.coursebuild")
+
+MAX_AGE_DAYS = 30
+MAX_BYTES = 256 * 2**20
+
+RUNTIME_PACKAGES = ("torch", "numpy", "matplotlib", "noto-cjk-sans-otc")
+#: Modules whose code runs inside the warm interpreter: they can change what a snippet prints.
+WORKER_MODULES = ("worker.py", "reset.py", "figures.py", "values.py")
+
+
+@lru_cache(maxsize=1)
+def runtime_fingerprint() -> str:
+    """Versions that shape a snippet's output, read without importing torch."""
+    parts = [f"python={platform.python_version()}", f"machine={platform.machine()}"]
+    for name in RUNTIME_PACKAGES:
+        try:
+            parts.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{name}=missing")
+    here = Path(__file__).parent
+    for module in WORKER_MODULES:
+        parts.append(f"{module}={hashlib.sha256((here / module).read_bytes()).hexdigest()}")
+    return "\n".join(parts)
+
+
+def cache_key(source: bytes) -> str:
+    return hashlib.sha256(runtime_fingerprint().encode() + b"\0" + source).hexdigest()
+
+
+class ResultCache:
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Result | None:
+        path = self._path(key)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("key") != key:
+                raise ValueError("entry written for another key")
+            result = Result.from_json(data["result"])
+            os.utime(path)  # used now: kept by prune()
+            return result
+        except FileNotFoundError:
+            return None
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
+            log.warning("coursebuild: corrupt cache entry %s (%s): deleted, the snippet runs again", path, exc)
+            path.unlink(missing_ok=True)
+            return None
+
+    def put(self, key: str, result: Result) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({"key": key, "result": result.to_json()}, fh)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def prune(self, max_age_days: float = MAX_AGE_DAYS, max_bytes: int = MAX_BYTES, now: float | None = None) -> int:
+        """Delete entries unused for ``max_age_days``, then the least recently used beyond ``max_bytes``;
+        returns how many were deleted."""
+        import time
+
+        now = time.time() if now is None else now
+        entries = []
+        for path in self.directory.glob("*/*.json"):
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                continue
+            entries.append((stat.st_mtime, stat.st_size, path))
+        entries.sort(key=lambda e: e[0], reverse=True)  # most recently used first
+        kept, deleted = 0, 0
+        for mtime, size, path in entries:
+            if now - mtime > max_age_days * 86400 or kept + size > max_bytes:
+                path.unlink(missing_ok=True)
+                deleted += 1
+            else:
+                kept += size
+        return deleted

@@ -1,0 +1,198 @@
+"""Figures: the matplotlib state every snippet starts from, and ``plt.show()`` captured as files.
+
+A figure shown with ``plt.show()`` becomes an SVG; a figure driven by a ``matplotlib.animation``
+becomes a GIF (what ``plt.show()`` would play in a window). Determinism: text is drawn as paths
+(readers need no font), ``svg.hashsalt`` is fixed and the SVG carries no date; GIF frames are Agg
+renderings, so two builds give byte-identical files. Each figure also has a dark variant
+(:func:`dark_variant`, derived from the light one, so deterministic too) that the page shows in Material's
+dark palette instead of a white card.
+
+A captured figure is a string: SVG text, or ``GIF_PREFIX`` + base64 for an animation (the results are
+cached as JSON); :func:`figure_format` and :func:`figure_bytes` read it back.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+
+CJK_FONT_FAMILY = "Noto Sans CJK SC"
+COURSE_RC = {
+    "svg.hashsalt": "course-figures",
+    "svg.fonttype": "path",
+    "figure.facecolor": "white",
+    "savefig.facecolor": "white",
+    "figure.dpi": 100,
+    "axes.unicode_minus": False,
+}
+
+
+GIF_PREFIX = "data:image/gif;base64,"
+#: Resolution of animation frames: a 6.4 x 4.4 inch figure becomes 512 x 352 pixels.
+ANIMATION_DPI = 80
+
+
+def figure_format(figure: str) -> str:
+    """File extension of a captured figure: ``svg`` or ``gif``."""
+    return "gif" if figure.startswith(GIF_PREFIX) else "svg"
+
+
+def figure_bytes(figure: str) -> bytes:
+    if figure.startswith(GIF_PREFIX):
+        return base64.b64decode(figure[len(GIF_PREFIX):])
+    return figure.encode("utf-8")
+
+
+def register_cjk_font() -> None:
+    """Make the pip-installed Noto Sans CJK known to matplotlib (idempotent)."""
+    from matplotlib import font_manager
+    from noto_cjk_sans_otc import FONT_PATH
+
+    path = str(FONT_PATH)
+    if not any(f.fname == path for f in font_manager.fontManager.ttflist):
+        font_manager.fontManager.addfont(path)
+
+
+def reset_matplotlib() -> None:
+    """Close every figure and return rcParams to matplotlib's defaults plus the course style."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+    backend = matplotlib.get_backend()
+    matplotlib.rcdefaults()
+    matplotlib.rcParams.update(COURSE_RC, backend=backend)
+    register_cjk_font()
+
+
+def animation_of(fig):
+    """The animation driving a figure, if any: it listens to the canvas' first draw event."""
+    from matplotlib.animation import Animation
+
+    for ref in fig.canvas.callbacks.callbacks.get("draw_event", {}).values():
+        owner = getattr(ref(), "__self__", None)
+        if isinstance(owner, Animation):
+            return owner
+    return None
+
+
+def animation_gif(animation) -> str:
+    """Render every frame of an animation once and store them as a GIF at the animation's frame rate.
+
+    ``Animation.save`` would draw each frame twice (once on the canvas, once more to grab it); drawing the
+    canvas and reading its pixels halves the cost. ``_fig``, ``_draw_frame`` and ``_interval`` are
+    matplotlib's own (private, stable since 3.x) ways to reach the figure, a frame and the frame delay.
+    """
+    from PIL import Image
+
+    fig = animation._fig
+    fig.set_dpi(ANIMATION_DPI)
+    frames = []
+    for frame in animation.new_saved_frame_seq():
+        animation._draw_frame(frame)
+        fig.canvas.draw()
+        width, height = fig.canvas.get_width_height(physical=True)
+        frames.append(Image.frombuffer("RGBA", (width, height), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+                      .convert("RGB"))
+    animation._draw_was_started = True  # rendered: no "deleted without rendering" warning
+    out = io.BytesIO()
+    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:], loop=0,
+                   duration=int(getattr(animation, "_interval", 100)))
+    return GIF_PREFIX + base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def figure_texts(fig) -> list[str]:
+    """Every visible, non-empty text a figure draws (tick labels only once drawn, so draw first)."""
+    from matplotlib.text import Text
+
+    fig.canvas.draw()
+    seen: list[str] = []
+    for artist in fig.findobj(Text):
+        text = artist.get_text().strip()
+        if text and artist.get_visible() and text not in seen:
+            seen.append(text)
+    return seen
+
+
+class FigureCapture:
+    """Replaces ``plt.show`` while a snippet runs: each shown figure becomes an SVG (or GIF) string."""
+
+    def __init__(self) -> None:
+        self.svgs: list[str] = []
+        self.texts: list[list[str]] = []  # per figure: titles, labels, ticks, legend entries, annotations
+
+    def show(self, *args, **kwargs) -> None:
+        """Stand-in for ``plt.show``; a plain function, as pyplot copies signatures onto it."""
+        import matplotlib.pyplot as plt
+
+        for num in plt.get_fignums():
+            fig = plt.figure(num)
+            animation = animation_of(fig)  # before any draw: the first draw starts the animation
+            if animation is not None:
+                self.svgs.append(animation_gif(animation))
+                self.texts.append(figure_texts(fig))
+                continue
+            self.texts.append(figure_texts(fig))
+            buf = io.StringIO()
+            fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+            self.svgs.append(buf.getvalue())
+        plt.close("all")
+
+
+# --- the dark variant ---------------------------------------------------------------------------------------
+
+#: Material's slate palette: its page background and a light foreground with 12:1 contrast on it.
+DARK_BG = (0x1E, 0x21, 0x29)
+DARK_FG = (0xE2, 0xE4, 0xE9)
+HEX_RE = re.compile(r"#([0-9a-fA-F]{6})\b")
+TEXT_GROUP_RE = re.compile(r'<g id="(text_\d+)">')
+
+
+def _dark_grey(value: int) -> tuple[int, int, int]:
+    """A grey of the light figure (white paper, black ink) as the same shade between slate and light ink."""
+    t = 1 - value / 255
+    return tuple(round(b + (f - b) * t) for b, f in zip(DARK_BG, DARK_FG))
+
+
+def _dark_hex(m: re.Match) -> str:
+    r, g, b = (int(m[1][i:i + 2], 16) for i in (0, 2, 4))
+    if not (r == g == b):
+        return m[0]  # a data colour: kept
+    return "#{:02x}{:02x}{:02x}".format(*_dark_grey(r))
+
+
+def dark_svg(svg: str) -> str:
+    """The figure for Material's dark palette: paper and ink swapped (every grey), data colours kept.
+
+    Text drawn as paths carries no colour when it is black (SVG's default fill), so each text group gets the
+    light ink explicitly; coloured text keeps its own fill, set deeper in the group.
+    """
+    fg = "#{:02x}{:02x}{:02x}".format(*DARK_FG)
+    svg = HEX_RE.sub(_dark_hex, svg)
+    return TEXT_GROUP_RE.sub(rf'<g id="\1" style="fill: {fg}">', svg)
+
+
+def dark_gif(gif: str) -> str:
+    """An animation's frames with the same swap, done on the GIF's palette (a few hundred entries, not pixels)."""
+    from PIL import Image, ImageSequence
+
+    source = Image.open(io.BytesIO(figure_bytes(gif)))
+    frames, durations = [], []
+    for frame in ImageSequence.Iterator(source):
+        frame = frame.convert("P") if frame.mode != "P" else frame.copy()
+        palette = frame.getpalette()
+        for i in range(0, len(palette), 3):
+            r, g, b = palette[i:i + 3]
+            if max(r, g, b) - min(r, g, b) <= 6:  # a grey (GIF quantisation blurs exact greys)
+                palette[i:i + 3] = _dark_grey((r + g + b) // 3)
+        frame.putpalette(palette)
+        frames.append(frame)
+        durations.append(frame.info.get("duration", source.info.get("duration", 100)))
+    out = io.BytesIO()
+    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:], loop=0, duration=durations)
+    return GIF_PREFIX + base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def dark_variant(figure: str) -> str:
+    return dark_gif(figure) if figure_format(figure) == "gif" else dark_svg(figure)

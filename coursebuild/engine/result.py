@@ -1,0 +1,37 @@
+"""What one run of a snippet produced: its stdout, its figures, the texts they draw, and its values.
+
+``values`` holds the top-level variables that pages reference (``\\val{stem.name}``), converted to JSON;
+``names`` lists every public top-level name the program left, so that a page asking for a missing one can be
+told what exists instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Result:
+    stdout: str
+    figures: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    values: dict[str, Any] = field(default_factory=dict)
+    names: list[str] = field(default_factory=list)
+    texts: list[list[str]] = field(default_factory=list)  # per figure, every text it draws
+
+    def to_json(self) -> dict:
+        return {"stdout": self.stdout, "figures": self.figures, "seconds": self.seconds,
+                "values": self.values, "names": self.names, "texts": self.texts}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Result:
+        if not isinstance(data.get("stdout"), str) or not isinstance(data.get("figures"), list):
+            raise ValueError("not a snippet result")
+        return cls(data["stdout"], list(data["figures"]), float(data.get("seconds", 0.0)),
+                   dict(data.get("values", {})), list(data.get("names", [])),
+                   [list(t) for t in data.get("texts", [])])
+
+    def provides(self, names) -> bool:
+        """Whether this result answers every requested name (a name the program never defined is answered too)."""
+        return all(n in self.values or n.lstrip("=") not in self.names for n in names)

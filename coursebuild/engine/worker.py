@@ -1,0 +1,205 @@
+"""The warm interpreter: imports torch once, then runs each snippet in a forked child of itself.
+
+Protocol: one JSON request per line on stdin (``{"path": ..., "names": [...], "timeout": ...}``), one JSON
+reply per line on a private copy of the original stdout (file descriptor 1 points at stderr, so nothing a
+snippet writes can corrupt the replies).
+
+Each snippet runs in a child forked from this process after torch, numpy and matplotlib were imported (and
+before any of them started a thread), so it starts from the state a fresh ``python snippets/x.py`` would see
+and leaves nothing behind: environment, ``sys.modules``, threads, torch's thread count, working directory and
+``sys.path`` changes die with the child. The child's stdin is ``/dev/null`` (``input()`` meets EOF at once),
+its working directory is a scratch folder that is deleted afterwards, ``sys.path[0]`` is the snippet's folder,
+its address space is capped, and a child that runs past its time limit is killed, not the warm parent.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import resource
+import runpy
+import select
+import shutil
+import signal
+import sys
+import tempfile
+import time
+import traceback
+from contextlib import redirect_stdout
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+
+from .figures import FigureCapture  # noqa: E402
+from .reset import reset_state  # noqa: E402
+from .values import extract  # noqa: E402
+
+#: Address space a snippet may add to what the warm interpreter already maps (COURSEBUILD_MEMORY_MB).
+MEMORY_MB = int(os.environ.get("COURSEBUILD_MEMORY_MB", "4096"))
+#: The warm parent's request and reply pipes: a child closes them, so a snippet can reach neither.
+_PIPES: list = []
+
+
+class _Stdout(io.StringIO):
+    """The snippet's ``sys.stdout``: closing it keeps what was printed (printing afterwards fails, as in Python)."""
+
+    kept = ""
+
+    def close(self) -> None:
+        self.kept = self.getvalue()
+        super().close()
+
+    def text(self) -> str:
+        return self.kept if self.closed else self.getvalue()
+
+
+def run_snippet(path: str, names: list[str]) -> dict:
+    """Run one snippet in this (child) process and describe what it did."""
+    reset_state(path)
+    capture = FigureCapture()
+    plt.show = lambda *args, **kwargs: capture.show(*args, **kwargs)
+    out = _Stdout()
+    started = time.perf_counter()
+    error, namespace = None, {}
+    try:
+        with redirect_stdout(out):
+            namespace = runpy.run_path(path, run_name="__main__")
+    except SystemExit as exc:
+        if exc.code not in (None, 0):
+            error = _describe(exc, path)
+    except BaseException as exc:  # noqa: BLE001 - a snippet may raise anything; report it
+        error = _describe(exc, path)
+    seconds = time.perf_counter() - started
+    plt.close("all")
+    values, all_names = extract(namespace, names) if error is None else ({}, [])
+    return {"stdout": out.text(), "figures": capture.svgs, "texts": capture.texts, "error": error,
+            "seconds": seconds, "values": values, "names": all_names}
+
+
+def _describe(exc: BaseException, path: str) -> dict:
+    """The traceback from the snippet's first frame on, and the snippet line that failed."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    own = [i for i, f in enumerate(frames) if os.path.abspath(f.filename) == path]
+    start = own[0] if own else 0
+    text = "Traceback (most recent call last):\n"
+    text += "".join(traceback.format_list(frames[start:]))
+    text += "".join(traceback.format_exception_only(type(exc), exc))
+    line = frames[own[-1]].lineno if own else getattr(exc, "lineno", None)
+    return {"type": type(exc).__name__, "message": str(exc), "traceback": text, "line": line}
+
+
+def _mapped_bytes() -> int:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _child(path: str, names: list[str], scratch: str, reply_fd: int) -> None:
+    """In the forked child: isolate, run, send the reply, and exit without running any cleanup of the parent."""
+    code = 0
+    try:
+        for pipe in _PIPES:
+            os.close(pipe.fileno())
+        os.setsid()  # its own process group: a timeout kills it and whatever it spawned
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the child
+        os.chdir(scratch)
+        sys.path[0] = os.path.dirname(path)
+        if MEMORY_MB > 0:
+            limit = _mapped_bytes() + MEMORY_MB * 2**20
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        reply = run_snippet(path, names)
+        data = json.dumps(reply).encode("utf-8")
+        with os.fdopen(reply_fd, "wb") as fh:
+            fh.write(data)
+    except BaseException:  # noqa: BLE001 - the child must never return into the parent's loop
+        code = 70
+        traceback.print_exc()
+    finally:
+        os._exit(code)
+
+
+def _read_reply(fd: int, pid: int, timeout: float) -> tuple[bytes, str | None]:
+    """Everything the child sends, or the reason it sent nothing (timeout, crash)."""
+    chunks, deadline = [], time.monotonic() + timeout
+    while True:
+        left = deadline - time.monotonic()
+        ready, _, _ = select.select([fd], [], [], max(left, 0))
+        if not ready:
+            os.killpg(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return b"", "timeout"
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            break
+        chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    try:
+        os.killpg(pid, signal.SIGKILL)  # anything the snippet left running in its group
+    except ProcessLookupError:
+        pass
+    data = b"".join(chunks)
+    if not data:
+        if os.WIFSIGNALED(status):
+            sig = os.WTERMSIG(status)
+            return b"", f"the snippet's interpreter was killed by signal {signal.Signals(sig).name}"
+        return b"", f"the snippet's interpreter exited (code {os.WEXITSTATUS(status)}) before it finished"
+    return data, None
+
+
+def run_isolated(path: str, names: list[str], timeout: float) -> dict:
+    """Fork a child for one snippet, wait for its reply (at most ``timeout`` seconds), clean its scratch folder."""
+    scratch = tempfile.mkdtemp(prefix="coursebuild-run-")
+    read_fd, write_fd = os.pipe()
+    try:
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_fd)
+            _child(path, names, scratch, write_fd)
+        os.close(write_fd)
+        data, failure = _read_reply(read_fd, pid, timeout)
+    finally:
+        os.close(read_fd)
+        shutil.rmtree(scratch, ignore_errors=True)
+    if failure == "timeout":
+        return {"timeout": True}
+    if failure:
+        return {"error": {"type": "ProcessError", "message": failure, "traceback": failure, "line": None}}
+    return json.loads(data)
+
+
+def warm_up() -> None:
+    """Import the heavy libraries once, before the first snippet's clock starts (no torch op: no threads yet)."""
+    import numpy  # noqa: F401
+    import torch  # noqa: F401
+
+    from .figures import register_cjk_font
+
+    register_cjk_font()
+
+
+def main() -> None:
+    replies = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    requests = os.fdopen(os.dup(0), "r", encoding="utf-8")
+    os.dup2(2, 1)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)  # a child inherits no pipe to read from
+    sys.stdout = io.TextIOWrapper(os.fdopen(1, "wb", closefd=False), encoding="utf-8")
+    _PIPES[:] = [requests, replies]
+    warm_up()
+    replies.write(json.dumps({"ready": True}) + "\n")
+    replies.flush()
+    with replies:
+        for request in requests:
+            job = json.loads(request)
+            reply = run_isolated(job["path"], job.get("names", []), float(job.get("timeout", 60)))
+            replies.write(json.dumps(reply) + "\n")
+            replies.flush()
+
+
+if __name__ == "__main__":
+    main()

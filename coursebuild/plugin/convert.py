@@ -1,0 +1,279 @@
+"""Companion notebooks: each lesson page, in each language, as a Jupyter notebook generated from the page.
+
+The notebook is derived, never kept by hand: :func:`build_notebook` reads the page with
+:func:`coursebuild.pages.parse_page` and turns
+
+* the prose between examples into Markdown cells (front matter, expected-output markers and blocks and
+  ``<!--figure-->`` lines dropped; LaTeX kept; admonitions and content tabs become block quotes, explicit
+  heading anchors ``{ #id }`` become ``<a id>`` anchors, links to other pages become site URLs);
+* each example into a code cell holding the snippet's source, with the outputs the engine recorded
+  (``stdout`` as a stream, each ``plt.show()`` as an ``image/svg+xml`` display, an animation as a GIF).
+
+The JSON is deterministic: cell ids derive from the page and the cell's index, execution counts are
+1, 2, 3..., there are no timestamps, and :func:`notebook_json` writes keys sorted, as nbformat does.
+The MkDocs hook (``notebook_hook.py``) and the tests call the same functions.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from ..engine import Engine, default_engine
+from ..engine.figures import figure_format
+from ..errors import CourseError
+from ..pages.parse import DEFAULT_LANGUAGE, FENCE_RE, FIGURE_RE, MARKER_RE, Example, Page, page_language, parse_page
+from ..pages.refs import filled_in
+
+INTRO = {
+    "zh": ("> 本笔记本由课程页面{link}自动生成：文字和代码与页面相同，输出来自构建网站时的真实运行。"
+           "运行它需要 `torch`、`matplotlib` 和 `noto-cjk-sans-otc`（版本见课程仓库的 `requirements.txt`）。"),
+    "en": ("> This notebook is generated from the lesson page{link}: the same text and code, with the outputs "
+           "of the run made when the site was built. Running it needs `torch`, `matplotlib` and "
+           "`noto-cjk-sans-otc` (versions in the course repository's `requirements.txt`)."),
+}
+LINK = {"zh": "《[{title}]({url})》", "en": " [{title}]({url})"}
+PLAIN_TITLE = {"zh": "《{title}》", "en": " “{title}”"}
+
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+LANGUAGE_INFO = {"name": "python", "pygments_lexer": "ipython3",
+                 "codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py",
+                 "mimetype": "text/x-python", "nbconvert_exporter": "python"}
+
+FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+TITLE_RE = re.compile(r"^#[ \t]+(?P<title>.*?)[ \t]*(?:\{[^}]*\})?[ \t]*$")
+HEADING_RE = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*\{(?P<attrs>[^}]*)\}[ \t]*$")
+ANCHOR_RE = re.compile(r"(?:^|\s)#(?P<id>[\w-]+)")
+CONTAINER_RE = re.compile(r'^(?P<indent>[ \t]*)(?P<kind>!!!|\?\?\?\+?|===\+?)[ \t]*'
+                          r'(?P<type>[\w-]+(?:[ \t]+[\w-]+)*)?[ \t]*(?:"(?P<title>[^"]*)")?[ \t]*$')
+LINK_RE = re.compile(r"(?P<pre>\]\(|^\[[^\]]+\]:[ \t]*)(?P<target>[^)\s#]+\.md)(?P<frag>#[^)\s]*)?")
+PLACEHOLDER = "\x00example:{}\x00"
+PLACEHOLDER_RE = re.compile(r"\x00example:(\d+)\x00")
+
+
+def page_name(path: str | Path) -> str:
+    """``docs/optimizers.en.md`` -> ``optimizers``."""
+    name = Path(path).name
+    return name.removesuffix(".md").removesuffix(".en")
+
+
+def site_prefix(lang: str) -> str:
+    """Where a language lives on the site (mkdocs-static-i18n, suffix structure): zh at the root, en under en/."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def notebook_uri(path: str | Path) -> str:
+    """Site path of a page's rendered notebook: ``notebooks/optimizers.ipynb``, ``en/notebooks/optimizers.ipynb``."""
+    return f"{site_prefix(page_language(path))}notebooks/{page_name(path)}.ipynb"
+
+
+def download_uri(path: str | Path) -> str:
+    """Site path of the raw notebook, next to the rendered one: ``notebooks/optimizers/optimizers.ipynb``.
+
+    Not ``notebooks/optimizers.en.ipynb``: mkdocs-static-i18n resolves a link to ``notebooks/optimizers.ipynb``
+    by trying ``notebooks/optimizers.<lang>.ipynb`` first, which would send the page link to the raw file.
+    """
+    name = page_name(path)
+    return f"{site_prefix(page_language(path))}notebooks/{name}/{name}.ipynb"
+
+
+def has_notebook(page: Page) -> bool:
+    """Lesson pages get a notebook; the home page and pages without examples do not."""
+    return bool(page.examples) and page_name(page.path) != "index"
+
+
+def page_url(site_url: str | None, lang: str, target: str) -> str | None:
+    """Absolute URL of a docs-relative Markdown file (``optimizers.md`` -> ``{site_url}en/optimizers/``)."""
+    if not site_url:
+        return None
+    stem = target.removesuffix(".md").removesuffix(f".{lang}")
+    path = "" if stem == "index" else (stem.removesuffix("/index") + "/")
+    return site_url.rstrip("/") + "/" + site_prefix(lang) + path
+
+
+# --- prose -> Markdown cells ------------------------------------------------------------------------------
+
+
+def _example_lines(page: Page) -> tuple[dict[int, int], set[int]]:
+    """Line indices (0-based) that make up the examples: fence start -> example index, and all their lines."""
+    fences = {f.start: f for f in page.fences}
+    starts: dict[int, int] = {}
+    skip: set[int] = set()
+    for k, ex in enumerate(page.examples):
+        code = fences[ex.line - 2]
+        starts[code.start] = k
+        skip.update(range(code.start, code.end + 1))
+        if ex.output_line is not None:
+            out = fences[ex.output_line - 2]
+            skip.update(range(out.start, out.end + 1))
+    inside = {i for f in page.fences for i in range(f.start, f.end + 1)}
+    for i, line in enumerate(page.lines):  # expected-output markers and figure captions
+        if i not in inside and (FIGURE_RE.match(line) or MARKER_RE.match(line)):
+            skip.add(i)
+    return starts, skip
+
+
+def _convert_containers(lines: list[str]) -> list[str]:
+    """Admonitions (``!!! note "Title"``), details (``???``) and tabs (``=== "Tab"``) as block quotes:
+    Jupyter has none of them and would show their indented bodies as code."""
+    out: list[str] = []
+    fence = None  # the fence of the code block we are in
+    i = 0
+    while i < len(lines):
+        opening = FENCE_RE.match(lines[i])
+        if opening and (fence is None or opening["fence"].startswith(fence) and not opening["info"].strip()):
+            fence = opening["fence"] if fence is None else None
+        m = CONTAINER_RE.match(lines[i]) if fence is None else None
+        if not m or m["indent"]:
+            out.append(lines[i])
+            i += 1
+            continue
+        body: list[str] = []
+        j = i + 1
+        while j < len(lines) and (not lines[j].strip() or lines[j].startswith("    ") or lines[j].startswith("\t")):
+            body.append(lines[j][4:] if lines[j].startswith("    ") else lines[j][1:] if lines[j].strip() else "")
+            j += 1
+        while body and not body[-1].strip():  # trailing blank lines belong to the text after the block
+            body.pop()
+            j -= 1
+        title = m["title"]
+        if title is None:
+            title = (m["type"] or "").split()[0].replace("-", " ").capitalize() if m["type"] else ""
+        quoted = ([f"**{title}**", ""] if title else []) + _convert_containers(body)
+        out.extend(f"> {ln}".rstrip() for ln in quoted)
+        i = j
+    return out
+
+
+def _convert_line(line: str, lang: str, site_url: str | None) -> str:
+    heading = HEADING_RE.match(line)
+    if heading:
+        anchor = ANCHOR_RE.search(" " + heading["attrs"])
+        tag = f'<a id="{anchor["id"]}"></a>' if anchor else ""
+        line = f"{heading['hashes']} {tag}{heading['text']}"
+
+    def link(m: re.Match) -> str:
+        url = page_url(site_url, lang, posixpath.normpath(m["target"]))
+        if url is None or "://" in m["target"]:
+            return m.group(0)
+        return m["pre"] + url + (m["frag"] or "")
+
+    return LINK_RE.sub(link, line)
+
+
+def _markdown(lines: list[str], lang: str, site_url: str | None) -> str:
+    text = "\n".join(_convert_line(ln, lang, site_url) for ln in lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+def _title_line(page: Page) -> int | None:
+    """Index of the page's ``# Title`` line (outside code blocks), if it has one."""
+    inside = {i for f in page.fences for i in range(f.start, f.end + 1)}
+    for i, line in enumerate(page.lines):
+        if i not in inside and TITLE_RE.match(line):
+            return i
+    return None
+
+
+def _intro(page: Page, lang: str, site_url: str | None, title_line: int | None) -> str:
+    title = TITLE_RE.match(page.lines[title_line])["title"] if title_line is not None else page_name(page.path)
+    url = page_url(site_url, lang, page_name(page.path) + ".md")
+    link = LINK[lang].format(title=title, url=url) if url else PLAIN_TITLE[lang].format(title=title)
+    return INTRO[lang].format(link=link)
+
+
+def prose_segments(page: Page, site_url: str | None = None) -> list[str]:
+    """The page's prose as Markdown, one string before each example and one after the last (len = examples + 1).
+
+    The intro (where the notebook comes from, what it needs) goes right under the page's title.
+    """
+    lang = page_language(page.path)
+    lines = page.lines
+    body_start = 0
+    front = FRONT_MATTER_RE.match(page.text)
+    if front:
+        body_start = front.group(0).count("\n")
+    starts, skip = _example_lines(page)
+    title_line = _title_line(page)
+    intro = ["", _intro(page, lang, site_url, title_line), ""]
+    kept: list[str] = [] if title_line is not None else intro[1:]
+    for i in range(body_start, len(lines)):
+        if i in starts:
+            kept.append(PLACEHOLDER.format(starts[i]))
+        if i in skip:
+            continue
+        kept.append(lines[i])
+        if i == title_line:
+            kept.extend(intro)
+    converted = _convert_containers(kept)
+    segments: list[list[str]] = [[]]
+    for line in converted:
+        if PLACEHOLDER_RE.search(line):
+            segments.append([])
+        else:
+            segments[-1].append(line)
+    return [_markdown(seg, lang, site_url) for seg in segments]
+
+
+# --- examples -> code cells -------------------------------------------------------------------------------
+
+
+def _outputs(example: Example, engine: Engine) -> list:
+    try:
+        result = engine.result(example.snippet_path)
+    except CourseError:  # the build and the tests report it; the notebook shows no output
+        return []
+    if result is None:  # execution off and nothing cached
+        return []
+    outputs = []
+    if result.stdout:
+        outputs.append(new_output("stream", name="stdout", text=result.stdout))
+    for figure in result.figures:
+        if figure_format(figure) == "gif":  # an animation: Jupyter and nbconvert show it as an <img>
+            data = {"text/html": f'<img alt="" src="{figure}">'}
+        else:
+            data = {"image/svg+xml": figure}
+        outputs.append(new_output("display_data", data=data, metadata={}))
+    return outputs
+
+
+def build_notebook(path: str | Path, engine: Engine | None = None, site_url: str | None = None,
+                   page: Page | None = None) -> nbformat.NotebookNode:
+    """The notebook of one page (``site_url``: where links to other lessons point; none leaves them as written)."""
+    page = page or parse_page(Path(path))
+    engine = engine or default_engine()
+    page = filled_in(page, engine)  # the numbers the page quotes from its snippets, as on the site
+    lang = page_language(page.path)
+    stem = f"{page_name(page.path)}-{lang}"
+    cells = []
+
+    def cell_id() -> str:
+        return f"{stem}-{len(cells):02d}"
+
+    segments = prose_segments(page, site_url)
+    for k, example in enumerate(page.examples):
+        if segments[k]:
+            cells.append(new_markdown_cell(segments[k], id=cell_id()))
+        source = example.snippet_path.read_text(encoding="utf-8").rstrip("\n")
+        cells.append(new_code_cell(source, id=cell_id(), execution_count=k + 1,
+                                   outputs=_outputs(example, engine)))
+    if segments[-1]:
+        cells.append(new_markdown_cell(segments[-1], id=cell_id()))
+    return new_notebook(cells=cells, metadata={"kernelspec": dict(KERNELSPEC),
+                                               "language_info": dict(LANGUAGE_INFO)})
+
+
+def write_notebook(nb: nbformat.NotebookNode) -> str:
+    """The text of an ``.ipynb`` file, byte for byte what ``nbformat.write`` saves (sorted keys, one-space
+    indent, final newline; nbformat validates it and logs what is wrong, the tests fail on it)."""
+    return nbformat.writes(nb, version=4) + "\n"
+
+
+def notebook_json(path: str | Path, engine: Engine | None = None, site_url: str | None = None,
+                  page: Page | None = None) -> str:
+    """:func:`build_notebook` written as an ``.ipynb`` file's text."""
+    return write_notebook(build_notebook(path, engine, site_url, page))

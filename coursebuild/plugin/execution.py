@@ -1,0 +1,194 @@
+"""The plugin's execution part: run every embedded snippet, check it against its page, put results on the page.
+
+files     parse each page, get each snippet's result (cache or the pool of warm interpreters, every page of
+          both languages at once), check it against the page, resolve the page's ``\\val{}`` references, and
+          register the snippets and figures as generated files (never in docs/)
+markdown  fill in the references, replace each ``<!--figure: ...-->`` line by the numbered, captioned figure,
+          add a download link under each example and the line naming the runtime that verified it
+
+Any problem is logged as an error naming file and line, and shown on the page; with the site's
+``strict: true`` the build then fails (under ``mkdocs serve`` a failed rebuild keeps the last good site).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.structure.files import File, Files
+
+from ..engine import Engine
+from ..engine.cache import runtime_fingerprint
+from ..engine.figures import dark_variant, figure_bytes, figure_format
+from ..engine.values import EXPORT, UNFORMATTABLE
+from ..errors import CourseError, rel
+from ..pages.check import PageCheck, check_page
+from ..pages.parse import FIGURE_RE, INCLUDE_RE, Page, counterpart, course_pages, page_language, parse_page
+from ..pages.refs import find_refs, substitute, wanted_names
+from .rendering import (
+    dark_uri,
+    download_link,
+    error_admonition,
+    figure_html,
+    figure_uri,
+    relative_url,
+    snippet_uri,
+)
+
+log = logging.getLogger("mkdocs.plugins.coursebuild")
+CLOSING_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*$")
+NUMERIC_RE = re.compile(r"^[-−+\d.,eE×^$\s]*$")  # tick labels: no words to search for
+
+FIGURE_LABEL = {"zh": "图 {n}：", "en": "Figure {n}. "}
+VERIFIED = {
+    "zh": "本页所有输出和图均在构建时由 torch {torch}（CPU）、Python {python} 实际运行生成，并由测试逐字核对。",
+    "en": "Every output and figure on this page was produced at build time by torch {torch} (CPU) and "
+          "Python {python}, and is checked verbatim by the tests.",
+}
+
+
+def verified_line(lang: str) -> str:
+    """Which runtime verified the outputs (read from package metadata: torch is not imported)."""
+    versions = dict(line.split("=", 1) for line in runtime_fingerprint().splitlines())
+    text = VERIFIED[lang].format(torch=versions["torch"].split("+")[0], python=versions["python"])
+    return f'\n\n<p class="course-verified">{text}</p>\n'
+
+
+def page_jobs(page: Page) -> list[tuple[Path, tuple[str, ...]]]:
+    """(snippet, names the page reads from it) for every example of a page."""
+    try:
+        names = wanted_names(page, find_refs(page))
+    except CourseError:
+        names = {}
+    return [(ex.snippet_path, names.get(k, ())) for k, ex in enumerate(page.examples)]
+
+
+class Execution:
+    """Results of every page of one build, kept between the files and markdown events."""
+
+    def __init__(self, engine: Engine, docs_dir: Path, snippets_dir: Path, figure_texts: dict,
+                 data_files: dict[str, str] | None = None) -> None:
+        self.engine, self.docs_dir, self.snippets_dir = engine, docs_dir, snippets_dir
+        self.data_files = data_files or {}  # site path -> "snippet.py:variable"
+        self.pages: dict[str, PageCheck] = {}
+        self.figure_texts = figure_texts  # page URL -> the texts its figures draw (for the search index)
+
+    def data_jobs(self) -> list[tuple[str, Path, str]]:
+        out = []
+        for uri, source in sorted(self.data_files.items()):
+            snippet, _, variable = source.rpartition(":")
+            out.append((uri, self.snippets_dir / snippet, variable))
+        return out
+
+    def data_file(self, uri: str, snippet: Path, variable: str) -> bytes | None:
+        """A snippet's variable as the bytes of a JSON file (sorted keys, compact: deterministic)."""
+        try:
+            result = self.engine.result(snippet, (EXPORT + variable,))
+        except CourseError as exc:
+            log.error("coursebuild: %s (for the data file %s)", exc, uri)
+            return None
+        if result is None:
+            return None
+        value = result.values.get(EXPORT + variable)
+        if value is None or (isinstance(value, dict) and UNFORMATTABLE in value):
+            what = value[UNFORMATTABLE] if value else f"no top-level variable {variable!r}"
+            log.error("coursebuild: %s: data file %s: %s\n  fix: correct data_files in mkdocs.yml or the snippet",
+                      rel(snippet), uri, what)
+            return None
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+    def prefetch(self) -> None:
+        """Every snippet of every page (all languages) on the pool at once, before any page is examined."""
+        jobs = [(snippet, (EXPORT + variable,)) for _, snippet, variable in self.data_jobs()]
+        for path in course_pages(self.docs_dir):
+            try:
+                jobs += page_jobs(parse_page(path, snippets_dir=self.snippets_dir))
+            except CourseError:
+                continue  # reported when the page is examined
+        self.engine.prefetch(jobs)
+
+    def on_files(self, files: Files, config) -> Files:
+        stats = self.engine.stats
+        before = (len(stats.executed), stats.cache_hits, stats.skipped)
+        self.prefetch()
+        for file in files.documentation_pages():
+            if not file.abs_src_path or not file.src_uri.endswith(".md"):
+                continue
+            other = counterpart(Path(file.abs_src_path))
+            if not other.is_file():
+                log.error("coursebuild: %s has no translation: %s is missing\n  fix: create %s (same headings, "
+                          "anchors and examples)", rel(file.abs_src_path), rel(other), rel(other))
+            state = check_page(Path(file.abs_src_path), self.engine, self.snippets_dir)
+            self.pages[file.abs_src_path] = state
+            for error in state.errors:
+                log.error("coursebuild: %s", error)
+            if state.page is None:
+                continue
+            for example, result in zip(state.page.examples, state.results):
+                code_uri = snippet_uri(example.snippet)
+                if files.get_file_from_path(code_uri) is None:
+                    files.append(File.generated(config, code_uri, abs_src_path=str(example.snippet_path)))
+                for i, figure in enumerate(result.figures if result else []):
+                    uri = figure_uri(example, i, figure_format(figure))
+                    if files.get_file_from_path(uri) is None:
+                        files.append(File.generated(config, uri, content=figure_bytes(figure)))
+                        files.append(File.generated(config, dark_uri(uri), content=figure_bytes(dark_variant(figure))))
+        for uri, snippet, variable in self.data_jobs():
+            data = self.data_file(uri, snippet, variable)
+            if data is not None and files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=data))
+        log.info("coursebuild: %d snippet(s) executed, %d cached result(s) used, %d not run",
+                 len(stats.executed) - before[0], stats.cache_hits - before[1], stats.skipped - before[2])
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        state = self.pages.get(page.file.abs_src_path)
+        if state is None:
+            return markdown
+        errors = "".join(error_admonition(str(e)) for e in state.errors)
+        if state.page is None:  # unparseable: show only the error (its includes may not even resolve)
+            return f"# {page.file.src_uri}\n{errors}"
+        markdown = substitute(markdown, state.values)
+        self.figure_texts[page.url] = [text for result in state.results if result for texts in result.texts
+                                       for text in texts if not NUMERIC_RE.match(text)]
+        markdown = errors + "\n" + markdown if errors else markdown
+        lang = page_language(page.file.src_uri)
+        chapter = page.meta.get("chapter")
+        figures = [(ex, i, res) for ex, res in zip(state.page.examples, state.results)
+                   for i, _ in enumerate(ex.figures)]
+        counter = iter(range(1, len(figures) + 1))
+        queue = iter(figures)
+        out = []
+        include = None  # the snippet whose fence is open, until its closing line
+        for line in markdown.split("\n"):
+            if INCLUDE_RE.match(line):
+                include = INCLUDE_RE.match(line)["path"]
+            elif include and CLOSING_FENCE_RE.match(line):
+                indent = line[:len(line) - len(line.lstrip())]
+                link = download_link(relative_url(page.url, snippet_uri(include)), include, lang)
+                out += [line, "", indent + link, ""]
+                include = None
+                continue
+            figure_line = FIGURE_RE.match(line)
+            if figure_line:
+                example, i, result = next(queue)
+                caption, _, alt = (part.strip() for part in figure_line["body"].partition("|"))
+                n = next(counter)
+                number = FIGURE_LABEL[lang].format(n=f"{chapter}-{n}" if chapter is not None else n)
+                anchor = f"fig-{chapter}-{n}" if chapter is not None else f"fig-{n}"
+                indent = line[:len(line) - len(line.lstrip())]
+                if result is None or i >= len(result.figures):
+                    out.append(f'{indent}<p class="course-figure-missing">{html.escape(number + caption)} '
+                               "(not built)</p>")
+                    continue
+                uri = figure_uri(example, i, figure_format(result.figures[i]))
+                src, dark = relative_url(page.url, uri), relative_url(page.url, dark_uri(uri))
+                out.append(indent + figure_html(src, number, caption, alt, anchor, dark).replace("\n", "\n" + indent))
+            else:
+                out.append(line)
+        if state.page.examples:
+            out.append(verified_line(lang))
+        return "\n".join(out)

@@ -1,0 +1,129 @@
+"""The ``coursebuild`` MkDocs plugin: wires MkDocs' events to the parts of the build, in the order they fire.
+
+    config          options -> settings (environment overrides) -> the engine; mkdocs-jupyter's cache per language
+    pre_build       which translations lag behind their counterpart (freshness)
+    files           execution: every snippet's result, checked; figures and snippets registered (-200, after
+                    mkdocs-static-i18n chose the language's pages); notebooks generated from them (-250)
+    page_markdown   values and figures filled in, download links; translation notice; notebook link
+    page_content    a rendered notebook made offline and given the lesson's anchors
+    post_page       formulas rendered by KaTeX; markup that would call another host removed
+    post_template   the root 404 page stays in the default language
+    post_build      figure texts into the search index; one index per language (-200, after i18n merged them);
+                    cache entries no build used for a while pruned
+    shutdown        warm interpreters and the KaTeX process stopped
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+
+from .. import engine as engine_module
+from ..settings import Settings
+from . import notebooks, offline
+from .execution import Execution
+from .freshness import lag_of, notice
+from .math import MathError, default_renderer, render_page
+from .rendering import insert_after_title
+
+log = logging.getLogger("mkdocs.plugins.coursebuild")
+
+
+class CourseBuildConfig(Config):
+    execute = c.Type(bool, default=True)
+    timeout = c.Type((int, float), default=60)
+    cache_dir = c.Type(str, default=".cache/coursebuild")
+    use_cache = c.Type(bool, default=True)
+    workers = c.Type(int, default=0)  # 0: one warm interpreter per core
+    notebooks = c.Type(bool, default=True)
+    snippets_dir = c.Type(str, default="snippets")
+    # site path -> "snippet.py:variable": a snippet's variable shipped whole as a JSON file (e.g. the
+    # playground's torch reference trajectories)
+    data_files = c.Type(dict, default={})
+
+
+class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.execution: Execution | None = None
+        self.root = Path.cwd()
+        self.figure_texts: dict[str, list[str]] = {}  # page URL -> texts its figures draw, every language
+
+    # -- config ------------------------------------------------------------------------------------------
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has set this build's language
+    def on_config(self, config):
+        self.root = Path(config.config_file_path).resolve().parent
+        options = self.config
+        settings = Settings(execute=options.execute, timeout=float(options.timeout),
+                            cache_dir=self.root / options.cache_dir, use_cache=options.use_cache,
+                            workers=options.workers, notebooks=options.notebooks).with_environment()
+        self.settings = settings
+        self.snippets_dir = self.root / options.snippets_dir
+        self.execution = Execution(engine_module.configure(settings), Path(config.docs_dir), self.snippets_dir,
+                                   self.figure_texts, dict(options.data_files))
+        if settings.notebooks:
+            notebooks.on_config(config)
+        return config
+
+    def on_pre_build(self, config) -> None:
+        self.lags = {}
+        for page in Path(config.docs_dir).rglob("*.md"):
+            lag = lag_of(page, self.snippets_dir)
+            if lag is not None:
+                self.lags[str(page.resolve())] = lag
+
+    # -- files -------------------------------------------------------------------------------------------
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen this language's pages
+    def _files_execute(self, files, config):
+        return self.execution.on_files(files, config)
+
+    @event_priority(-250)  # after the results exist
+    def _files_notebooks(self, files, config):
+        return notebooks.on_files(files, config, self.execution) if self.settings.notebooks else files
+
+    on_files = CombinedEvent(_files_execute, _files_notebooks)
+
+    # -- pages -------------------------------------------------------------------------------------------
+    def on_page_markdown(self, markdown, page, config, files):
+        markdown = self.execution.on_page_markdown(markdown, page, config, files)
+        lag = self.lags.get(str(Path(page.file.abs_src_path).resolve())) if page.file.abs_src_path else None
+        if lag is not None:
+            markdown = insert_after_title(markdown, notice(lag, Path(config.docs_dir)))
+        if self.settings.notebooks:
+            markdown = notebooks.on_page_markdown(markdown, page, config, files)
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        return notebooks.on_page_content(html, page, config, files) if self.settings.notebooks else html
+
+    def on_post_page(self, output, page, config):
+        if "arithmatex" in output:
+            try:
+                result = render_page(output, default_renderer())
+            except MathError as exc:
+                log.error("math: docs/%s: %s", page.file.src_uri, exc)
+            else:
+                for error in result.errors:
+                    log.error("math: docs/%s: %s", page.file.src_uri, error)
+                output = result.html
+        return offline.on_post_page(output, page, config)
+
+    def on_post_template(self, output, template_name, config):
+        return offline.on_post_template(output, template_name, config)
+
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged every language into the index
+    def on_post_build(self, config) -> None:
+        offline.on_post_build(config, self.figure_texts)
+        if not getattr(config.plugins.get("i18n"), "building", False):  # once, after every language
+            deleted = engine_module.default_engine().cache.prune()
+            if deleted:
+                log.info("coursebuild: %d cache entr(ies) unused for a while deleted", deleted)
+
+    def on_shutdown(self) -> None:
+        engine_module.default_engine().close()
+        default_renderer().close()

@@ -1,0 +1,68 @@
+"""What a reader sees under an example: its figures, numbered and captioned, from generated files."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+
+from ..pages.parse import Example
+
+
+def figure_uri(example: Example, index: int, fmt: str = "svg") -> str:
+    """Site path of a snippet's n-th figure: stable and readable (figures/optimizers/ewa.zh-1.svg)."""
+    stem = example.snippet.removesuffix(".py")
+    return f"figures/{stem}-{index + 1}.{fmt}"
+
+
+DOWNLOAD = {"zh": "下载这段代码：", "en": "Download this program: "}
+
+
+def snippet_uri(snippet: str) -> str:
+    """Where the site serves a snippet for download: code/optimizers/momentum.zh.py."""
+    return f"code/{snippet}"
+
+
+def download_link(href: str, snippet: str, lang: str) -> str:
+    name = html.escape(posixpath.basename(snippet))
+    return (f'<p class="course-download"><a href="{html.escape(href)}" download="{name}">'
+            f"{DOWNLOAD[lang]}<code>{name}</code></a></p>")
+
+
+def relative_url(page_url: str, target: str) -> str:
+    """Link from a page (its MkDocs ``page.url``) to a site path, as the browser resolves it."""
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    return posixpath.relpath(target, base or ".") if base else target
+
+
+def dark_uri(uri: str) -> str:
+    """The dark-palette twin of a figure: figures/optimizers/ewa.zh-1-dark.svg."""
+    stem, dot, ext = uri.rpartition(".")
+    return f"{stem}-dark{dot}{ext}"
+
+
+def figure_html(src: str, number: str, caption: str, alt: str, anchor: str, dark_src: str | None = None) -> str:
+    """The figure, and its dark twin when given: course.css shows the one that matches Material's palette."""
+    light_class = ' class="course-light"' if dark_src else ""
+    light = f'<img{light_class} src="{html.escape(src)}" alt="{html.escape(alt)}" loading="lazy">\n'
+    dark = (f'<img class="course-dark" src="{html.escape(dark_src)}" alt="{html.escape(alt)}" loading="lazy">\n'
+            if dark_src else "")
+    return (
+        f'<figure class="course-figure" id="{html.escape(anchor)}">\n'
+        f"{light}{dark}"
+        f"<figcaption>{html.escape(number)}{html.escape(caption)}</figcaption>\n"
+        f"</figure>"
+    )
+
+
+def error_admonition(message: str) -> str:
+    body = "\n".join("    " + ln for ln in html.escape(message).splitlines())
+    return f'\n!!! failure "Build error"\n\n    <pre>\n{body}\n    </pre>\n'
+
+
+def insert_after_title(markdown: str, block: str) -> str:
+    """A Markdown block right under the page's title (its first line, when that is a ``#`` heading), else on top."""
+    lines = markdown.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and lines[first].startswith("# "):
+        return "\n".join(lines[:first + 1] + ["", block] + lines[first + 1:])
+    return block + "\n" + markdown
