@@ -42,17 +42,17 @@ def train(batch_size):
     return losses, len(loader)
 
 
-methods = [  # name, batch size, colour
-    ("BGD", n_samples, "tab:blue"),
-    ("SGD", 1, "tab:red"),
-    ("Mini-Batch", mb_size, "tab:green"),
+methods = [  # name, batch size, colour, name in the legend
+    ("BGD", n_samples, "tab:blue", "BGD"),
+    ("SGD", 1, "tab:red", "SGD"),
+    ("Mini-Batch", mb_size, "tab:green", "Mini-Batch"),
 ]
-batch_sizes = [b for _, b, _ in methods]
+batch_sizes = [b for _, b, _, _ in methods]
 per_epoch, totals = [], []
 last_min, last_max, finals = [], [], []
 
 plt.figure(figsize=(6, 4))
-for name, batch_size, color in methods:
+for name, batch_size, color, label in methods:
     losses, updates = train(batch_size)
     # The loss when the last epoch starts, and after each of its updates
     last_epoch = torch.tensor(losses[-updates - 1:])
@@ -71,7 +71,7 @@ for name, batch_size, color in methods:
     plt.plot(at_epoch, losses, color=color,
              marker="o" if updates == 1 else None, markersize=4,
              linewidth=1 if updates > 10 else 1.5,
-             label=f"{name} (batch size = {batch_size})")
+             label=f"{label} (batch size = {batch_size})")
 plt.yscale("log")
 plt.yticks([0.2, 0.5, 1, 2, 4], ["0.2", "0.5", "1", "2", "4"])
 plt.minorticks_off()

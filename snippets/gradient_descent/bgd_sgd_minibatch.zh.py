@@ -42,17 +42,17 @@ def train(batch_size):
     return losses, len(loader)
 
 
-methods = [  # 名称、批量大小、颜色
-    ("BGD", n_samples, "tab:blue"),
-    ("SGD", 1, "tab:red"),
-    ("Mini-Batch", mb_size, "tab:green"),
+methods = [  # 名称、批量大小、颜色、图例中的名称
+    ("BGD", n_samples, "tab:blue", "BGD"),
+    ("SGD", 1, "tab:red", "SGD"),
+    ("Mini-Batch", mb_size, "tab:green", "小批量"),
 ]
-batch_sizes = [b for _, b, _ in methods]
+batch_sizes = [b for _, b, _, _ in methods]
 per_epoch, totals = [], []
 last_min, last_max, finals = [], [], []
 
 plt.figure(figsize=(6, 4))
-for name, batch_size, color in methods:
+for name, batch_size, color, label in methods:
     losses, updates = train(batch_size)
     # 最后一个 epoch 开始时的损失，和其中每次更新后的损失
     last_epoch = torch.tensor(losses[-updates - 1:])
@@ -71,7 +71,7 @@ for name, batch_size, color in methods:
     plt.plot(at_epoch, losses, color=color,
              marker="o" if updates == 1 else None, markersize=4,
              linewidth=1 if updates > 10 else 1.5,
-             label=f"{name}（批量大小 = {batch_size}）")
+             label=f"{label}（批量大小 = {batch_size}）")
 plt.yscale("log")
 plt.yticks([0.2, 0.5, 1, 2, 4], ["0.2", "0.5", "1", "2", "4"])
 plt.minorticks_off()
