@@ -158,7 +158,10 @@ def parse_page(path: Path, text: str | None = None, snippets_dir: Path = SNIPPET
                                     f"{pending_marker + 1} has info string {info!r}",
                                     "an expected-output block is a bare ``` fence")
                 assert last is not None
-                last.expected_output = "".join(ln + "\n" for ln in lines[fence.start + 1:fence.end])
+                # inside an admonition the block is indented: its text is what is under the indent
+                ind = fence.indent
+                last.expected_output = "".join((ln[len(ind):] if ln.startswith(ind) else ln.lstrip()) + "\n"
+                                               for ln in lines[fence.start + 1:fence.end])
                 last.output_line = fence.start + 2
                 pending_marker = None
                 continue
