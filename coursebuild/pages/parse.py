@@ -228,7 +228,7 @@ def expand(page: Page) -> str:
     lines = page.lines
     for ex in sorted(page.examples, key=lambda e: e.line, reverse=True):
         source = ex.snippet_path.read_text(encoding="utf-8").rstrip("\n").splitlines()
-        lines[ex.line - 1:ex.line] = [ex.indent + s if s else s for s in source]
+        lines[ex.line - 1:ex.line] = [ex.indent + s if s or ex.indent else s for s in source]
     return "\n".join(lines) + "\n"
 
 
