@@ -183,3 +183,37 @@ def test_course_page_numbers_references_and_figures(page):
     """Every reference resolves, every literal number is backed, every figure speaks the page's language."""
     state = check_page(page, default_engine(), SNIPPETS_DIR)
     assert not state.errors, "\n".join(str(e) for e in state.errors)
+
+
+@pytest.mark.slow
+def test_changing_an_input_in_code_changes_the_page_everywhere(tmp_path):
+    """The scenario of the first edition's silent drift: the Momentum example's learning rate changed in both
+    languages, `python -m coursebuild refresh`, and every number on the page follows with no hand edit."""
+    import subprocess
+    import sys
+
+    from coursebuild.cli.sandbox import build_env, copy_project
+
+    project = copy_project(tmp_path / "project")
+    for lang in ("zh", "en"):
+        snippet = project / "snippets" / "optimizers" / f"momentum.{lang}.py"
+        text = snippet.read_text(encoding="utf-8")
+        assert "lr=0.01" in text
+        snippet.write_text(text.replace("0.01", "0.02"), encoding="utf-8")
+    env = build_env(tmp_path / "cache")
+    run = [sys.executable, "-m", "coursebuild"]
+    refreshed = subprocess.run([*run, "refresh"], cwd=project, env=env, capture_output=True, text=True, timeout=900)
+    assert refreshed.returncode == 0, refreshed.stdout + refreshed.stderr
+    assert "docs/optimizers.md:" in refreshed.stdout and "docs/optimizers.en.md:" in refreshed.stdout
+    checked = subprocess.run([*run, "values", "-q"], cwd=project, env=env, capture_output=True, text=True,
+                             timeout=900)
+    assert checked.returncode == 0 and checked.stdout.strip().endswith("0 problem(s)"), checked.stdout
+    code = ("from pathlib import Path\nfrom coursebuild.engine import default_engine\n"
+            "from coursebuild.pages import parse_page\nfrom coursebuild.pages.refs import filled_in\n"
+            "for name in ('optimizers.md', 'optimizers.en.md'):\n"
+            "    print(filled_in(parse_page(Path('docs') / name), default_engine()).text)\n")
+    pages = subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True,
+                           timeout=900)
+    assert pages.returncode == 0, pages.stderr
+    assert "\\eta = 0.02" in pages.stdout and "0.9711" not in pages.stdout
+    assert "0.9424" in pages.stdout  # w after two steps at η = 0.02: 0.98 − 0.02 × 1.88 (v₂ = 0.9 + 0.98)
