@@ -203,7 +203,7 @@ def prose_segments(page: Page, site_url: str | None = None) -> list[str]:
     kept: list[str] = [] if title_line is not None else intro[1:]
     for i in range(body_start, len(lines)):
         if i in starts:
-            kept.append(PLACEHOLDER.format(starts[i]))
+            kept.append(page.examples[starts[i]].indent + PLACEHOLDER.format(starts[i]))  # inside its container
         if i in skip:
             continue
         kept.append(lines[i])
