@@ -490,8 +490,34 @@ def test_phone_width_and_code_that_fits(browser, site_server, page_path):
     assert overflow <= 1, f"{page_path} scrolls sideways by {overflow} px at 375 px"
     context.close()
     visit = open_page(browser, site_server.url + page_path, wait_until="load")
-    wide = visit.page.evaluate("""() => [...document.querySelectorAll('.language-python pre > code')]
+    examples = visit.page.evaluate("""() => [...document.querySelectorAll('div.highlight')]
+        .filter(d => d.nextElementSibling && d.nextElementSibling.classList.contains('course-download')).length""")
+    assert examples >= 1, f"{page_path}: no example found"
+    wide = visit.page.evaluate("""() => [...document.querySelectorAll('div.highlight')]
+        .filter(d => d.nextElementSibling && d.nextElementSibling.classList.contains('course-download'))
+        .map(d => d.querySelector('pre > code'))
         .filter(c => c.scrollWidth > c.clientWidth + 1)
         .map(c => c.textContent.split('\\n').reduce((a, b) => b.length > a.length ? b : a, ''))""")
     assert not wide, f"{page_path}: code wider than its box at 1280 px, e.g. {wide[0]!r}"
+    visit.context.close()
+
+
+@pytest.mark.browser
+def test_setup_lines_are_folded_and_copied_whole(browser, site_server, built_site):
+    visit = open_page(browser, site_server.url + FIGURE_PAGE)
+    page = visit.page
+    block = page.locator("div.highlight[data-setup-lines]").first
+    assert block.count() == 1 and "course-setup-folded" in block.get_attribute("class")
+    code = block.locator("code")
+    shown = code.evaluate("c => c.innerText")
+    assert "addfont" not in shown and "font_manager" not in shown
+    note = page.locator(".course-setup-note").first
+    assert "4" in note.inner_text()
+    copied = code.evaluate("c => { c.setAttribute('data-md-copying', ''); const t = c.innerText; "
+                           "c.removeAttribute('data-md-copying'); return t; }")
+    snippet = (ROOT / "snippets" / "optimizers" / "why_optimize.zh.py").read_text(encoding="utf-8")
+    assert copied.strip() == snippet.strip(), "Material's copy button would not copy the whole program"
+    note.locator("button").click()
+    assert "addfont" in code.evaluate("c => c.innerText")
+    assert not visit.errors
     visit.context.close()

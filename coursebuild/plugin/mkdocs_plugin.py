@@ -5,7 +5,7 @@
     files           execution: every snippet's result, checked; figures and snippets registered (-200, after
                     mkdocs-static-i18n chose the language's pages); notebooks generated from them (-250)
     page_markdown   values and figures filled in, download links; translation notice; notebook link
-    page_content    a rendered notebook made offline and given the lesson's anchors
+    page_content    setup lines of examples marked for folding; a rendered notebook made offline, given anchors
     post_page       formulas rendered by KaTeX; markup that would call another host removed
     post_template   the root 404 page stays in the default language
     post_build      figure texts into the search index; one index per language (-200, after i18n merged them);
@@ -28,7 +28,7 @@ from . import notebooks, offline
 from .execution import Execution
 from .freshness import lag_of, notice
 from .math import MathError, default_renderer, render_page
-from .rendering import insert_after_title
+from .rendering import fold_setup_lines, insert_after_title
 
 log = logging.getLogger("mkdocs.plugins.coursebuild")
 
@@ -99,6 +99,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         return markdown
 
     def on_page_content(self, html, page, config, files):
+        html = fold_setup_lines(html)
         return notebooks.on_page_content(html, page, config, files) if self.settings.notebooks else html
 
     def on_post_page(self, output, page, config):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 
 from ..pages.parse import Example
 
@@ -66,3 +67,32 @@ def insert_after_title(markdown: str, block: str) -> str:
     if first is not None and lines[first].startswith("# "):
         return "\n".join(lines[:first + 1] + ["", block] + lines[first + 1:])
     return block + "\n" + markdown
+
+
+# --- setup lines a reader need not study -----------------------------------------------------------------
+
+#: Lines of an example that only set the program up (the open CJK font for matplotlib): folded on the page,
+#: kept in the program (copy, download and ``python snippets/...`` get all of it).
+SETUP_LINE_RE = re.compile(r"^(from matplotlib import font_manager|from noto_cjk_sans_otc import FONT_PATH"
+                           r"|font_manager\.fontManager\.addfont\(|plt\.rcParams\[\"font\.family\"\] = )")
+CODE_BLOCK_RE = re.compile(r'(<div class="highlight"><pre><span></span><code>)(.*?)(</code></pre>)', re.S)
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+def fold_setup_lines(page_html: str) -> str:
+    """Mark each setup line of every code block (``course-setup``); ``course.js`` folds them behind a button
+    that says so, and without JavaScript they stay visible."""
+    def block(m: re.Match) -> str:
+        lines = m[2].split("\n")
+        marked = 0
+        for i, line in enumerate(lines):
+            text = html.unescape(TAG_RE.sub("", line))
+            if SETUP_LINE_RE.match(text) and line.count("<span") == line.count("</span>"):
+                lines[i] = f'<span class="course-setup">{line}\n</span>'
+                marked += 1
+        if not marked:
+            return m[0]
+        body = "\n".join(lines).replace('\n</span>\n', "\n</span>")
+        return m[1].replace('<div class="', f'<div data-setup-lines="{marked}" class="', 1) + body + m[3]
+
+    return CODE_BLOCK_RE.sub(block, page_html)

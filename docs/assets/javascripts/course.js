@@ -6,3 +6,40 @@ document.addEventListener("click", function (event) {
     link.hash = location.hash;
   }
 }, true);
+
+// Setup lines (the CJK font registration of figure programs) are marked by the build; fold them behind a
+// button that says what is folded. Copying (Material's copy button) and the download keep every line.
+(function () {
+  "use strict";
+  var words = {
+    zh: { folded: function (n) { return "已折叠 " + n + " 行设置代码（注册中文字体；复制和下载时完整保留）"; },
+          show: "展开", hide: "折叠" },
+    en: { folded: function (n) { return n + " setup lines folded (they register the CJK font; copy and download keep them)"; },
+          show: "show", hide: "fold" }
+  };
+  function setUp() {
+    var w = words[document.documentElement.lang === "en" ? "en" : "zh"];
+    document.querySelectorAll("div.highlight[data-setup-lines]").forEach(function (block) {
+      if (block.querySelector(".course-setup-toggle")) return;
+      var n = block.getAttribute("data-setup-lines");
+      var bar = document.createElement("p");
+      bar.className = "course-setup-note";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "course-setup-toggle";
+      button.setAttribute("aria-expanded", "false");
+      button.textContent = w.show;
+      bar.appendChild(document.createTextNode(w.folded(n) + " "));
+      bar.appendChild(button);
+      block.classList.add("course-setup-folded");
+      block.parentNode.insertBefore(bar, block);
+      button.addEventListener("click", function () {
+        var folded = block.classList.toggle("course-setup-folded");
+        button.textContent = folded ? w.show : w.hide;
+        button.setAttribute("aria-expanded", folded ? "false" : "true");
+      });
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
+})();
