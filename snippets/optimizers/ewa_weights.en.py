@@ -37,8 +37,10 @@ print(f"Sum of all weights in the average of day {DAYS}: {totals[0]:.6f}, "
 fig, axes = plt.subplots(1, 2, figsize=(9, 3.2), sharey=True)
 for ax, b, n in zip(axes, betas, windows):
     w = weights(b, DAYS).numpy()
-    ax.bar(days.numpy(), w, color="tab:blue", label=f"days 2–{DAYS}: (1−β)·βᵏ")
-    ax.bar(days[:1].numpy(), w[:1], color="tab:orange", label="day 1: βᵗ⁻¹")
+    ax.bar(days.numpy(), w, color="tab:blue",
+           label=f"days 2–{DAYS}: (1−β)·βᵏ")
+    ax.bar(days[:1].numpy(), w[:1], color="tab:orange",
+           label="day 1: βᵗ⁻¹")
     ax.axvspan(DAYS - n + 0.5, DAYS + 0.5, color="0.85", zorder=0,
                label=f"last 1/(1−β) = {n} days")
     ax.set_title(f"β = {b}: weight of each day in the average of day {DAYS}")

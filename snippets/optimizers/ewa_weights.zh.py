@@ -36,8 +36,10 @@ print(f"第 {DAYS} 天的平均值里所有权重之和：{totals[0]:.6f}，{tot
 fig, axes = plt.subplots(1, 2, figsize=(9, 3.2), sharey=True)
 for ax, b, n in zip(axes, betas, windows):
     w = weights(b, DAYS).numpy()
-    ax.bar(days.numpy(), w, color="tab:blue", label=f"第 2～{DAYS} 天：(1−β)·βᵏ")
-    ax.bar(days[:1].numpy(), w[:1], color="tab:orange", label="第 1 天：βᵗ⁻¹")
+    ax.bar(days.numpy(), w, color="tab:blue",
+           label=f"第 2～{DAYS} 天：(1−β)·βᵏ")
+    ax.bar(days[:1].numpy(), w[:1], color="tab:orange",
+           label="第 1 天：βᵗ⁻¹")
     ax.axvspan(DAYS - n + 0.5, DAYS + 0.5, color="0.85", zorder=0,
                label=f"最近 1/(1−β) = {n} 天")
     ax.set_title(f"β = {b}：第 {DAYS} 天的平均值里各天的权重")
