@@ -2,12 +2,14 @@
 import matplotlib.pyplot as plt
 import torch
 from matplotlib import font_manager
-from noto_cjk_sans_otc import FONT_PATH  # open CJK font, replaces the Windows-only SimHei of the original
+from noto_cjk_sans_otc import FONT_PATH  # open CJK font instead of SimHei
 
 font_manager.fontManager.addfont(str(FONT_PATH))
 plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC"]
 
 DAYS = 30
+betas = [0.5, 0.9]  # two weighting coefficients β
+last = 5  # how many of the last days to print
 
 
 def ewa(values, beta):
@@ -22,12 +24,14 @@ torch.manual_seed(0)  # the same 30 temperatures as in the previous example
 temperature = torch.rand(DAYS) * 10
 days = torch.arange(1, DAYS + 1)
 
-for beta in (0.5, 0.9):
+for beta in betas:
     smooth = ewa(temperature, beta)
-    print(f"β = {beta}: weighted average of the last 5 days {smooth[-5:]}")
+    print(f"β = {beta}: weighted average of the last {last} days "
+          f"{smooth[-last:]}")
     plt.figure(figsize=(6, 3.2))
     plt.scatter(days, temperature, s=14, label="daily temperature")
-    plt.plot(days, smooth, color="tab:red", label=f"weighted average (β = {beta})")
+    plt.plot(days, smooth, color="tab:red",
+             label=f"weighted average (β = {beta})")
     plt.xlabel("day")
     plt.ylabel("temperature (°C)")
     plt.title(f"β = {beta}")

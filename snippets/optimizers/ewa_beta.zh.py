@@ -2,12 +2,14 @@
 import matplotlib.pyplot as plt
 import torch
 from matplotlib import font_manager
-from noto_cjk_sans_otc import FONT_PATH  # 开源中文字体，替代原文只在 Windows 上才有的 SimHei
+from noto_cjk_sans_otc import FONT_PATH  # 开源中文字体，代替 Windows 的 SimHei
 
 font_manager.fontManager.addfont(str(FONT_PATH))
 plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC"]
 
 DAYS = 30
+betas = [0.5, 0.9]  # 两个权重系数 β
+last = 5  # 打印最后几天
 
 
 def ewa(values, beta):
@@ -22,12 +24,13 @@ torch.manual_seed(0)  # 与上一段代码相同的 30 天气温
 temperature = torch.rand(DAYS) * 10
 days = torch.arange(1, DAYS + 1)
 
-for beta in (0.5, 0.9):
+for beta in betas:
     smooth = ewa(temperature, beta)
-    print(f"β = {beta}：最后 5 天的加权平均 {smooth[-5:]}")
+    print(f"β = {beta}：最后 {last} 天的加权平均 {smooth[-last:]}")
     plt.figure(figsize=(6, 3.2))
     plt.scatter(days, temperature, s=14, label="每日气温")
-    plt.plot(days, smooth, color="tab:red", label=f"指数加权平均（β = {beta}）")
+    plt.plot(days, smooth, color="tab:red",
+             label=f"指数加权平均（β = {beta}）")
     plt.xlabel("天")
     plt.ylabel("气温（℃）")
     plt.title(f"β = {beta}")

@@ -1,16 +1,17 @@
-# Exponentially weighted average: first, the raw temperatures of 30 days
+# Exponentially weighted average: first, 30 days of raw temperatures
 import matplotlib.pyplot as plt
 import torch
 from matplotlib import font_manager
-from noto_cjk_sans_otc import FONT_PATH  # open CJK font, replaces the Windows-only SimHei of the original
+from noto_cjk_sans_otc import FONT_PATH  # open CJK font instead of SimHei
 
 font_manager.fontManager.addfont(str(FONT_PATH))
 plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC"]
 
 DAYS = 30
+max_temp = 10  # temperatures between 0 and 10 °C
 torch.manual_seed(0)  # fixed seed: the same "temperatures" on every run
-temperature = torch.rand(DAYS) * 10  # 30 random daily temperatures, 0-10 °C
-print("Temperatures of the 30 days:")
+temperature = torch.rand(DAYS) * max_temp  # 30 random temperatures
+print(f"Temperatures of the {DAYS} days:")
 print(temperature)
 
 days = torch.arange(1, DAYS + 1)
@@ -19,6 +20,6 @@ plt.plot(days, temperature, color="tab:red", label="daily temperature")
 plt.scatter(days, temperature, s=14)
 plt.xlabel("day")
 plt.ylabel("temperature (°C)")
-plt.title("Temperatures of 30 days (randomly generated)")
+plt.title(f"{DAYS} days of temperatures (random)")
 plt.legend()
 plt.show()

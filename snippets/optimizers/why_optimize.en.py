@@ -2,14 +2,14 @@
 import matplotlib.pyplot as plt
 import torch
 from matplotlib import font_manager
-from noto_cjk_sans_otc import FONT_PATH  # open CJK font, replaces the Windows-only SimHei of the original
+from noto_cjk_sans_otc import FONT_PATH  # open CJK font instead of SimHei
 
 font_manager.fontManager.addfont(str(FONT_PATH))
 plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC"]
 
 
 def descend(f, start, lr, steps):
-    """Plain gradient descent (no improvement): returns every point visited and the gradient at the end."""
+    """Plain gradient descent (no momentum): the points and the end gradient."""
     p = torch.tensor(start, requires_grad=True)
     optimizer = torch.optim.SGD([p], lr=lr)
     path = [p.detach().clone()]
@@ -27,47 +27,70 @@ def flat(x):  # almost flat away from 0
     return 1 - torch.exp(-(x**2))
 
 
-def saddle(p):  # a saddle: a valley along x, a ridge along y; (0, 0) is the saddle point
+def saddle(p):  # a valley along x, a ridge along y; (0, 0) is a saddle point
     return p[0] ** 2 - p[1] ** 2
 
 
-def wells(x):  # two wells: the right one shallow (local minimum), the left one deep (global minimum)
+def wells(x):  # two wells: the right one shallow, the left one deep
     return x**4 - 3 * x**2 + x
 
 
-flat_path, flat_grad = descend(flat, 2.5, lr=0.5, steps=20)
-saddle_path, saddle_grad = descend(saddle, [1.0, 0.0], lr=0.1, steps=30)
-wells_path, wells_grad = descend(wells, 2.0, lr=0.05, steps=30)
-grid = torch.linspace(-2.2, 2.2, 4401)
-best = grid[wells(grid).argmin()]  # the global minimum, found on a grid, for comparison
+flat_start, flat_lr, flat_steps = 2.5, 0.5, 20
+saddle_start, saddle_lr, saddle_steps = [1.0, 0.01], 0.05, 30  # off the axis
+wells_start, wells_lr, wells_steps = 2.0, 0.01, 150
 
-print(f"Flat region: after 20 steps x has only moved from 2.5 to {flat_path[-1]:.3f}, gradient just {flat_grad:.3f}")
-print(f"Saddle point: after 30 steps stuck at ({saddle_path[-1][0]:.3f}, {saddle_path[-1][1]:.3f}), "
-      f"gradient ({saddle_grad[0]:.3f}, {saddle_grad[1]:.3f})")
-print(f"Local minimum: after 30 steps stuck at x = {wells_path[-1]:.3f}, f(x) = {wells(wells_path[-1]):.3f}; "
-      f"the global minimum is at x = {best:.3f}, f(x) = {wells(best):.3f}")
+flat_path, flat_grad = descend(flat, flat_start, flat_lr, flat_steps)
+saddle_path, saddle_grad = descend(saddle, saddle_start, saddle_lr,
+                                   saddle_steps)
+wells_path, _ = descend(wells, wells_start, wells_lr, wells_steps)
+grid = torch.linspace(-2.2, 2.2, 4401)
+best = grid[wells(grid).argmin()]  # the global minimum, found on a grid
+
+flat_end, flat_end_grad = flat_path[-1].item(), flat_grad.item()
+saddle_end, saddle_end_grad = saddle_path[-1].tolist(), saddle_grad.tolist()
+x_factor = 1 - 2 * saddle_lr  # each step multiplies x by 1 - 2η
+y_factor = 1 + 2 * saddle_lr  # each step multiplies y by 1 + 2η
+wells_end, wells_end_f = wells_path[-1].item(), wells(wells_path[-1]).item()
+best_x, best_f = best.item(), wells(best).item()
+
+print(f"Flat region: after {flat_steps} steps x has only moved from "
+      f"{flat_start} to {flat_end:.3f}; the gradient is just "
+      f"{flat_end_grad:.3f}")
+print(f"Saddle point: from ({saddle_start[0]}, {saddle_start[1]}), "
+      f"after {saddle_steps} steps at "
+      f"({saddle_end[0]:.3f}, {saddle_end[1]:.3f}), "
+      f"gradient ({saddle_end_grad[0]:.3f}, {saddle_end_grad[1]:.3f})")
+print(f"Local minimum: after {wells_steps} steps stuck at "
+      f"x = {wells_end:.3f}, "
+      f"f(x) = {wells_end_f:.3f}")
+print(f"The global minimum is at x = {best_x:.3f}, f(x) = {best_f:.3f}")
 
 fig, axes = plt.subplots(1, 3, figsize=(11, 3.6))
 x = torch.linspace(-4, 4, 401)
 axes[0].plot(x, flat(x), label="f(x) = 1 − exp(−x²)")
-axes[0].plot(flat_path, flat(flat_path), "o", color="tab:red", markersize=3, label="20 steps of gradient descent")
+axes[0].plot(flat_path, flat(flat_path), "o", color="tab:red", markersize=3,
+             label=f"{flat_steps} steps of gradient descent")
 axes[0].set_title("Flat region: tiny gradient, tiny steps")
 
-xs, ys = torch.meshgrid(torch.linspace(-1.2, 1.2, 121), torch.linspace(-1.2, 1.2, 121), indexing="xy")
-axes[1].contour(xs, ys, xs**2 - ys**2, levels=15, cmap="coolwarm", linewidths=0.8)
-axes[1].plot(saddle_path[:, 0], saddle_path[:, 1], "o-", color="tab:red", markersize=3,
-             label="30 steps of gradient descent")
+line = torch.linspace(-1.2, 1.2, 121)
+xs, ys = torch.meshgrid(line, line, indexing="xy")
+axes[1].contour(xs, ys, xs**2 - ys**2, levels=15, cmap="coolwarm",
+                linewidths=0.8)
+axes[1].plot(saddle_path[:, 0], saddle_path[:, 1], "o-", color="tab:red",
+             markersize=3, label=f"{saddle_steps} steps of gradient descent")
 axes[1].plot(0, 0, "k*", markersize=10, label="saddle point (0, 0)")
-axes[1].set_title("Saddle point: zero gradient")
+axes[1].set_title("Saddle point: tiny gradient nearby")
 axes[1].set_ylabel("y")
 
 x = torch.linspace(-2.2, 2.2, 301)
 axes[2].plot(x, wells(x), label="f(x) = x⁴ − 3x² + x")
-axes[2].plot(wells_path, wells(wells_path), "o", color="tab:red", markersize=3, label="30 steps of gradient descent")
+axes[2].plot(wells_path, wells(wells_path), "o", color="tab:red",
+             markersize=3, label=f"{wells_steps} steps of gradient descent")
 axes[2].plot(best, wells(best), "k*", markersize=10, label="global minimum")
-axes[2].set_title("Local minimum: the shallow well")
+axes[2].set_title("Local minimum: stuck in the shallow well")
 
-for ax, corner in zip(axes, ("lower right", "upper center", "upper center"), strict=True):
+corners = ("lower right", "upper center", "upper center")
+for ax, corner in zip(axes, corners, strict=True):
     ax.set_xlabel("x")
     ax.legend(fontsize=8, loc=corner)
 axes[0].set_ylabel("f(x)")

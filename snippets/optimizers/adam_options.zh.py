@@ -1,0 +1,56 @@
+# Adam 的 weight_decay 与 AdamW：手写公式与 PyTorch 对比
+import torch
+
+torch.manual_seed(0)
+X = torch.randn(20, 3, dtype=torch.float64)  # 一个小的最小二乘问题
+y = torch.randn(20, dtype=torch.float64)
+
+
+def grad_fn(theta):  # 损失 mean((Xθ - y)²) 的梯度
+    return 2 * X.T @ (X @ theta - y) / len(y)
+
+
+lr, beta1, beta2, eps, steps = 0.1, 0.9, 0.999, 1e-8, 20
+lam = 0.1  # weight_decay λ
+tol = 1e-12
+
+
+def by_hand(decoupled):
+    zeros = torch.zeros(3, dtype=torch.float64)
+    theta, m, v, path = zeros + 1, zeros, zeros, []
+    for t in range(1, steps + 1):
+        g = grad_fn(theta)
+        if decoupled:  # AdamW：直接把参数缩小 ηλ，梯度不变
+            theta = theta * (1 - lr * lam)
+        else:  # Adam：L2，把 λθ 加到梯度上
+            g = g + lam * theta
+        m = beta1 * m + (1 - beta1) * g
+        v = beta2 * v + (1 - beta2) * g * g
+        m_hat, v_hat = m / (1 - beta1**t), v / (1 - beta2**t)
+        theta = theta - lr * m_hat / (v_hat.sqrt() + eps)
+        path.append(theta)
+    return torch.stack(path)
+
+
+def with_torch(optimizer_class):
+    theta = torch.ones(3, dtype=torch.float64, requires_grad=True)
+    optimizer = optimizer_class([theta], lr=lr, betas=(beta1, beta2),
+                                eps=eps, weight_decay=lam)
+    path = []
+    for _ in range(steps):
+        theta.grad = grad_fn(theta.detach())
+        optimizer.step()
+        path.append(theta.detach().clone())
+    return torch.stack(path)
+
+
+adam_path = with_torch(torch.optim.Adam)
+adamw_path = with_torch(torch.optim.AdamW)
+diff_adam = (by_hand(decoupled=False) - adam_path).abs().max().item()
+diff_adamw = (by_hand(decoupled=True) - adamw_path).abs().max().item()
+gap = (adam_path - adamw_path).abs().max().item()  # 两种衰减差多少
+ok = f"一致（最大差 < {tol:g}）"
+for name, diff in (("Adam", diff_adam), ("AdamW", diff_adamw)):
+    verdict = ok if diff < tol else f"不一致（最大差 {diff:.1e}）"
+    print(f"{name}(weight_decay={lam})：{steps} 步与手写公式{verdict}")
+print(f"Adam 与 AdamW 的轨迹最多相差 {gap:.3f}：两种衰减不是一回事")

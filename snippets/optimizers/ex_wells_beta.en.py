@@ -1,0 +1,25 @@
+# Exercise: change β and see where Momentum ends on the two-well function
+import torch
+
+
+def wells(x):
+    return x**4 - 3 * x**2 + x
+
+
+start, lr, steps = 2.0, 0.01, 150  # as in "The three difficulties again"
+betas = [0.0, 0.5, 0.8, 0.9, 0.95, 0.99]
+last = 10  # the range covered in the last 10 steps: still swinging?
+ends, swings = [], []
+for beta in betas:
+    x = torch.tensor(start, requires_grad=True)
+    optimizer = torch.optim.SGD([x], lr=lr, momentum=beta)
+    path = []
+    for _ in range(steps):
+        optimizer.zero_grad()
+        wells(x).backward()
+        optimizer.step()
+        path.append(x.item())
+    ends.append(path[-1])
+    swings.append(max(path[-last:]) - min(path[-last:]))
+    print(f"β = {beta:<4}: after {steps} steps x = {ends[-1]:6.3f}, "
+          f"range of the last {last} steps {swings[-1]:.3f}")

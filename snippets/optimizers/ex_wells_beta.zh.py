@@ -1,0 +1,25 @@
+# 练习：改变 β，看 Momentum 在两个坑的函数上停在哪里
+import torch
+
+
+def wells(x):
+    return x**4 - 3 * x**2 + x
+
+
+start, lr, steps = 2.0, 0.01, 150  # 与“再看三种困难”一节相同
+betas = [0.0, 0.5, 0.8, 0.9, 0.95, 0.99]
+last = 10  # 最后 10 步走过的范围：还在晃吗？
+ends, swings = [], []
+for beta in betas:
+    x = torch.tensor(start, requires_grad=True)
+    optimizer = torch.optim.SGD([x], lr=lr, momentum=beta)
+    path = []
+    for _ in range(steps):
+        optimizer.zero_grad()
+        wells(x).backward()
+        optimizer.step()
+        path.append(x.item())
+    ends.append(path[-1])
+    swings.append(max(path[-last:]) - min(path[-last:]))
+    print(f"β = {beta:<4}：{steps} 步后 x = {ends[-1]:6.3f}，"
+          f"最后 {last} 步的摆动范围 {swings[-1]:.3f}")
