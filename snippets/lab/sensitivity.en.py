@@ -14,7 +14,7 @@ BETA, WD = 0.9, 0.01  # momentum β, AdamW's λ (as in the first section)
 
 # The functions of the first section, unchanged: they match torch.optim.
 # The learning rate is only a factor in them, so a column of 13 learning
-# rates (shape 13×1) runs 13 trainings in the same tensor operations.
+# rates (shape 13×1) runs 13 training runs in the same tensor operations.
 def sgd(p, g, state, t, lr):
     return p - lr * g
 

@@ -34,7 +34,7 @@ for epoch in range(MAX_EPOCH):
     for _ in range(ITERATION):  # 每个 batch 更新一次
         loss = ((w * x - y_true) ** 2 / 2.0).sum()  # 目标函数
         optimizer.zero_grad()
-        loss.backward()  # 反向传播：原文漏了这一步，w 从未改变
+        loss.backward()  # 原文漏了这一步，w 从未改变
         optimizer.step()  # 先更新参数……
     scheduler.step()  # ……再更新下一个 epoch 的学习率
     if epoch == REPORT_EPOCH - 1:

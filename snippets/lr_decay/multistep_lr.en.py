@@ -32,7 +32,7 @@ for epoch in range(MAX_EPOCH):
     for _ in range(ITERATION):  # one update per batch
         loss = ((w * x - y_true) ** 2 / 2.0).sum()  # the objective
         optimizer.zero_grad()
-        loss.backward()  # the original missed this, so w never changed
+        loss.backward()  # the source missed this, so w never changed
         optimizer.step()  # first update the parameter...
     scheduler.step()  # ...then set the learning rate of the next epoch
     if epoch == REPORT_EPOCH - 1:
