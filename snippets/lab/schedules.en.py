@@ -1,4 +1,4 @@
-# More learning-rate schedulers: their curves, and one logistic regression trained under each
+# More schedulers: their curves, and one logistic regression under each
 import matplotlib.pyplot as plt
 import torch
 import torch.nn.functional as F
@@ -11,30 +11,43 @@ font_manager.fontManager.addfont(str(FONT_PATH))
 plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC"]
 
 torch.manual_seed(0)
-N, D, BATCH, EPOCHS, LR = 200, 4, 20, 30, 1.0
-X = torch.randn(N, D) * torch.logspace(0.5, -0.5, D)  # the four features' scales run from 3.2 to 0.32
-y = (X @ torch.randn(D) + 0.5 * torch.randn(N) > 0).float()  # two classes with label noise
+N, D, BATCH, EPOCHS, LR, MOMENTUM = 200, 4, 20, 30, 1.0, 0.9
+WARMUP, START_FACTOR = 5, 0.1  # warm-up: 5 epochs, from 0.1 × LR
+FACTOR, PATIENCE = 0.5, 2  # ReduceLROnPlateau
+REPORT = (1, 5, 15, 30)  # print the learning rate of these epochs
+# Four features with scales from 3.2 down to 0.32
+X = torch.randn(N, D) * torch.logspace(0.5, -0.5, D)
+# Two classes, with label noise
+y = (X @ torch.randn(D) + 0.5 * torch.randn(N) > 0).float()
 
 
-def bce(z, target):  # binary cross-entropy: the same formula as F.binary_cross_entropy_with_logits(z, target)
+def bce(z, target):  # binary cross-entropy, as in
+    # F.binary_cross_entropy_with_logits(z, target)
     return (F.softplus(z) - target * z).mean()
 
 
-SCHEDULES = {  # name → gives the optimizer a scheduler (None: the learning rate stays fixed)
+def warmup_cosine(opt):
+    warm = S.LinearLR(opt, start_factor=START_FACTOR, total_iters=WARMUP)
+    cosine = S.CosineAnnealingLR(opt, T_max=EPOCHS - WARMUP)
+    return S.SequentialLR(opt, [warm, cosine], milestones=[WARMUP])
+
+
+SCHEDULES = {  # name → scheduler for the optimizer (None: constant)
     "constant lr": lambda opt: None,
     "CosineAnnealingLR": lambda opt: S.CosineAnnealingLR(opt, T_max=EPOCHS),
-    "warm-up 5 + cosine": lambda opt: S.SequentialLR(opt, [S.LinearLR(opt, start_factor=0.1, total_iters=5),
-                                                      S.CosineAnnealingLR(opt, T_max=EPOCHS - 5)], milestones=[5]),
-    "OneCycleLR": lambda opt: S.OneCycleLR(opt, max_lr=LR, total_steps=EPOCHS),
-    "ReduceLROnPlateau": lambda opt: S.ReduceLROnPlateau(opt, factor=0.5, patience=2),
+    "warm-up + cosine": warmup_cosine,
+    "OneCycleLR": lambda opt: S.OneCycleLR(opt, max_lr=LR,
+                                           total_steps=EPOCHS),
+    "ReduceLROnPlateau": lambda opt: S.ReduceLROnPlateau(
+        opt, factor=FACTOR, patience=PATIENCE),
 }
-history = {}
-for name, make in SCHEDULES.items():
+history = []
+for make in SCHEDULES.values():
     w = torch.zeros(D, requires_grad=True)
     b = torch.zeros(1, requires_grad=True)
-    optimizer = optim.SGD([w, b], lr=LR, momentum=0.9)
+    optimizer = optim.SGD([w, b], lr=LR, momentum=MOMENTUM)
     scheduler = make(optimizer)
-    order = torch.Generator().manual_seed(0)  # every scheduler sees the mini-batches in the same order
+    order = torch.Generator().manual_seed(0)  # the same batches each run
     lrs, losses = [], []
     for _ in range(EPOCHS):
         lrs.append(optimizer.param_groups[0]["lr"])
@@ -43,20 +56,29 @@ for name, make in SCHEDULES.items():
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()  # first update the parameters…
-        with torch.no_grad():
-            losses.append(bce(X @ w + b, y).item())  # loss on the whole training set
+        with torch.no_grad():  # loss on the whole training set
+            losses.append(bce(X @ w + b, y).item())
         if isinstance(scheduler, S.ReduceLROnPlateau):
-            scheduler.step(losses[-1])  # …then the learning rate; this one watches whether the loss stalls
+            scheduler.step(losses[-1])  # …then the lr; it watches the loss
         elif scheduler is not None:
             scheduler.step()
-    history[name] = lrs, losses
-    print(f"{name:18s} lr at epochs 1/5/15/30: "
-          + " / ".join(f"{lrs[k]:.3g}" for k in (0, 4, 14, 29))
-          + f", final loss {losses[-1]:.4f}, lowest {min(losses):.4f}")
+    history.append((lrs, losses))
+
+lr_at = [[lrs[e - 1] for e in REPORT] for lrs, _ in history]
+final_loss = [losses[-1] for _, losses in history]
+lowest_loss = [min(losses) for _, losses in history]
+print("".join(f"{f'lr@{e}':>8s}" for e in REPORT)
+      + "    final   lowest   schedule (lr@e: lr in epoch e)")
+for name, lrs, last, low in zip(SCHEDULES, lr_at, final_loss, lowest_loss):
+    print("".join(f"{lr:8.3g}" for lr in lrs)
+          + f"{last:9.4f}{low:9.4f}   {name}")
+
+loss_epoch2 = [losses[1] for _, losses in history]  # the loss after epoch 2
+plateau_lrs = sorted(set(history[4][0]), reverse=True)  # 1, 0.5, 0.25
 
 epochs = range(1, EPOCHS + 1)
 plt.figure(figsize=(6.4, 3.6))
-for name, (lrs, _) in history.items():
+for name, (lrs, _) in zip(SCHEDULES, history):
     plt.plot(epochs, lrs, label=name)
 plt.xlabel("epoch")
 plt.ylabel("learning rate")
@@ -65,7 +87,7 @@ plt.legend(fontsize=8)
 plt.show()
 
 plt.figure(figsize=(6.4, 3.6))
-for name, (_, losses) in history.items():
+for name, (_, losses) in zip(SCHEDULES, history):
     plt.plot(epochs, losses, label=name)
 plt.xlabel("epoch")
 plt.ylabel("loss on the training set")

@@ -11,30 +11,43 @@ font_manager.fontManager.addfont(str(FONT_PATH))
 plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC"]
 
 torch.manual_seed(0)
-N, D, BATCH, EPOCHS, LR = 200, 4, 20, 30, 1.0
-X = torch.randn(N, D) * torch.logspace(0.5, -0.5, D)  # 四个特征的尺度从 3.2 到 0.32
-y = (X @ torch.randn(D) + 0.5 * torch.randn(N) > 0).float()  # 带标签噪声的二分类数据
+N, D, BATCH, EPOCHS, LR, MOMENTUM = 200, 4, 20, 30, 1.0, 0.9
+WARMUP, START_FACTOR = 5, 0.1  # 预热：5 轮，从 0.1 × LR 开始
+FACTOR, PATIENCE = 0.5, 2  # ReduceLROnPlateau
+REPORT = (1, 5, 15, 30)  # 打印这几轮的学习率
+# 四个特征的尺度从 3.2 到 0.32
+X = torch.randn(N, D) * torch.logspace(0.5, -0.5, D)
+# 带标签噪声的二分类数据
+y = (X @ torch.randn(D) + 0.5 * torch.randn(N) > 0).float()
 
 
-def bce(z, target):  # 二分类交叉熵：与 F.binary_cross_entropy_with_logits(z, target) 是同一个式子
+def bce(z, target):  # 二分类交叉熵，与下面的函数是同一个式子：
+    # F.binary_cross_entropy_with_logits(z, target)
     return (F.softplus(z) - target * z).mean()
 
 
-SCHEDULES = {  # 名字 → 给优化器配一个调度器（None：学习率不变）
+def warmup_cosine(opt):
+    warm = S.LinearLR(opt, start_factor=START_FACTOR, total_iters=WARMUP)
+    cosine = S.CosineAnnealingLR(opt, T_max=EPOCHS - WARMUP)
+    return S.SequentialLR(opt, [warm, cosine], milestones=[WARMUP])
+
+
+SCHEDULES = {  # 名字 → 给优化器配调度器（None：学习率不变）
     "恒定学习率": lambda opt: None,
     "CosineAnnealingLR": lambda opt: S.CosineAnnealingLR(opt, T_max=EPOCHS),
-    "预热 5 轮 + 余弦": lambda opt: S.SequentialLR(opt, [S.LinearLR(opt, start_factor=0.1, total_iters=5),
-                                                      S.CosineAnnealingLR(opt, T_max=EPOCHS - 5)], milestones=[5]),
-    "OneCycleLR": lambda opt: S.OneCycleLR(opt, max_lr=LR, total_steps=EPOCHS),
-    "ReduceLROnPlateau": lambda opt: S.ReduceLROnPlateau(opt, factor=0.5, patience=2),
+    "预热 + 余弦": warmup_cosine,
+    "OneCycleLR": lambda opt: S.OneCycleLR(opt, max_lr=LR,
+                                           total_steps=EPOCHS),
+    "ReduceLROnPlateau": lambda opt: S.ReduceLROnPlateau(
+        opt, factor=FACTOR, patience=PATIENCE),
 }
-history = {}
-for name, make in SCHEDULES.items():
+history = []
+for make in SCHEDULES.values():
     w = torch.zeros(D, requires_grad=True)
     b = torch.zeros(1, requires_grad=True)
-    optimizer = optim.SGD([w, b], lr=LR, momentum=0.9)
+    optimizer = optim.SGD([w, b], lr=LR, momentum=MOMENTUM)
     scheduler = make(optimizer)
-    order = torch.Generator().manual_seed(0)  # 每个调度器看到同样顺序的小批量
+    order = torch.Generator().manual_seed(0)  # 每次训练的小批量顺序都相同
     lrs, losses = [], []
     for _ in range(EPOCHS):
         lrs.append(optimizer.param_groups[0]["lr"])
@@ -43,20 +56,29 @@ for name, make in SCHEDULES.items():
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()  # 先更新参数……
-        with torch.no_grad():
-            losses.append(bce(X @ w + b, y).item())  # 整个训练集上的损失
+        with torch.no_grad():  # 整个训练集上的损失
+            losses.append(bce(X @ w + b, y).item())
         if isinstance(scheduler, S.ReduceLROnPlateau):
-            scheduler.step(losses[-1])  # ……再更新学习率；它要看损失是否停滞
+            scheduler.step(losses[-1])  # ……再更新学习率；它要看损失
         elif scheduler is not None:
             scheduler.step()
-    history[name] = lrs, losses
-    print(f"{name:18s} 第 1/5/15/30 轮的学习率 "
-          + " / ".join(f"{lrs[k]:.3g}" for k in (0, 4, 14, 29))
-          + f"，最终损失 {losses[-1]:.4f}，最低 {min(losses):.4f}")
+    history.append((lrs, losses))
+
+lr_at = [[lrs[e - 1] for e in REPORT] for lrs, _ in history]
+final_loss = [losses[-1] for _, losses in history]
+lowest_loss = [min(losses) for _, losses in history]
+print("".join(f"{f'lr@{e}':>8s}" for e in REPORT)
+      + "     最终     最低   调度（lr@e：第 e 轮的学习率）")
+for name, lrs, last, low in zip(SCHEDULES, lr_at, final_loss, lowest_loss):
+    print("".join(f"{lr:8.3g}" for lr in lrs)
+          + f"{last:9.4f}{low:9.4f}   {name}")
+
+loss_epoch2 = [losses[1] for _, losses in history]  # 第 2 轮之后的损失
+plateau_lrs = sorted(set(history[4][0]), reverse=True)  # 1, 0.5, 0.25
 
 epochs = range(1, EPOCHS + 1)
 plt.figure(figsize=(6.4, 3.6))
-for name, (lrs, _) in history.items():
+for name, (lrs, _) in zip(SCHEDULES, history):
     plt.plot(epochs, lrs, label=name)
 plt.xlabel("轮次 epoch")
 plt.ylabel("学习率")
@@ -65,7 +87,7 @@ plt.legend(fontsize=8)
 plt.show()
 
 plt.figure(figsize=(6.4, 3.6))
-for name, (_, losses) in history.items():
+for name, (_, losses) in zip(SCHEDULES, history):
     plt.plot(epochs, losses, label=name)
 plt.xlabel("轮次 epoch")
 plt.ylabel("训练集上的损失")

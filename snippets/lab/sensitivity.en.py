@@ -1,4 +1,6 @@
-# Learning-rate sensitivity: each optimizer runs 100 steps at each of 13 log-spaced learning rates
+# Learning-rate sensitivity: 7 optimizers × 13 log-spaced learning rates
+import math
+
 import matplotlib.pyplot as plt
 import torch
 from matplotlib import font_manager
@@ -7,81 +9,124 @@ from noto_cjk_sans_otc import FONT_PATH
 font_manager.fontManager.addfont(str(FONT_PATH))
 plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC"]
 
+BETA, WD = 0.9, 0.01  # momentum β, AdamW's λ (as in the first section)
 
-# The functions from the first section, unchanged (they were shown to match torch.optim step for step).
-# The learning rate is just a factor in the formulas: pass a column of 13 of them (shape 13×1),
-# and the 13 runs happen together, in the same tensor operations
-def sgd(p, g, s, t, lr):
+
+# The functions of the first section, unchanged: they match torch.optim.
+# The learning rate is only a factor in them, so a column of 13 learning
+# rates (shape 13×1) runs 13 training runs in the same tensor operations.
+def sgd(p, g, state, t, lr):
     return p - lr * g
 
 
-def momentum(p, g, s, t, lr, beta=0.9):  # PyTorch's form: v = βv + g
-    s["v"] = beta * s.get("v", 0) + g
-    return p - lr * s["v"]
+def momentum(p, g, state, t, lr, beta=BETA):  # PyTorch: v = βv + g
+    state["v"] = beta * state.get("v", 0) + g
+    return p - lr * state["v"]
 
 
-def nesterov(p, g, s, t, lr, beta=0.9):  # "look ahead" one step along the momentum
-    s["v"] = beta * s.get("v", 0) + g
-    return p - lr * (g + beta * s["v"])
+def momentum_ewa(p, g, state, t, lr, beta=BETA):  # EWA: v = βv + (1-β)g
+    state["v"] = beta * state.get("v", 0) + (1 - beta) * g
+    return p - lr * state["v"]
 
 
-def adagrad(p, g, s, t, lr, eps=1e-10):  # sum of all past squared gradients
-    s["G"] = s.get("G", 0) + g * g
-    return p - lr * g / (s["G"].sqrt() + eps)
+def nesterov(p, g, state, t, lr, beta=BETA):  # "look ahead" along v
+    state["v"] = beta * state.get("v", 0) + g
+    return p - lr * (g + beta * state["v"])
 
 
-def rmsprop(p, g, s, t, lr, alpha=0.99, eps=1e-8):  # EWA of the squared gradients
-    s["E"] = alpha * s.get("E", 0) + (1 - alpha) * g * g
-    return p - lr * g / (s["E"].sqrt() + eps)
+def adagrad(p, g, state, t, lr, eps=1e-10):  # s: sum of all g²
+    state["s"] = state.get("s", 0) + g * g
+    return p - lr * g / (state["s"].sqrt() + eps)
 
 
-def adam(p, g, s, t, lr, b1=0.9, b2=0.999, eps=1e-8):  # momentum + RMSProp + bias correction
-    s["m"] = b1 * s.get("m", 0) + (1 - b1) * g
-    s["v"] = b2 * s.get("v", 0) + (1 - b2) * g * g
-    m_hat, v_hat = s["m"] / (1 - b1**t), s["v"] / (1 - b2**t)
+def rmsprop(p, g, state, t, lr, beta=0.99, eps=1e-8):  # s: EWA of g²
+    state["s"] = beta * state.get("s", 0) + (1 - beta) * g * g
+    return p - lr * g / (state["s"].sqrt() + eps)
+
+
+def adam(p, g, state, t, lr, b1=0.9, b2=0.999, eps=1e-8):
+    state["m"] = b1 * state.get("m", 0) + (1 - b1) * g  # momentum
+    state["v"] = b2 * state.get("v", 0) + (1 - b2) * g * g  # as RMSProp
+    m_hat = state["m"] / (1 - b1**t)  # bias correction
+    v_hat = state["v"] / (1 - b2**t)
     return p - lr * m_hat / (v_hat.sqrt() + eps)
 
 
-def adamw(p, g, s, t, lr, wd=0.01):  # shrink the parameters first (decoupled weight decay), then Adam
-    return adam(p * (1 - lr * wd), g, s, t, lr)
+def adamw(p, g, state, t, lr, wd=WD):  # decoupled weight decay
+    return adam(p * (1 - lr * wd), g, state, t, lr)  # shrink, then Adam
 
 
-OPTIMIZERS = {"SGD": sgd, "Momentum": momentum, "Nesterov": nesterov, "AdaGrad": adagrad,
-              "RMSProp": rmsprop, "Adam": adam, "AdamW": adamw}
-# The race's bowl, turned by 45° and moved to C = (1, 1): curvatures still 0.2 and 4, axes no longer aligned
-A = torch.tensor([[2.1, -1.9], [-1.9, 2.1]], dtype=torch.float64)  # f(p) = ½ (p − C)ᵀ A (p − C)
+OPTIMIZERS = {"SGD": sgd, "Momentum": momentum, "Nesterov": nesterov,
+              "AdaGrad": adagrad, "RMSProp": rmsprop, "Adam": adam,
+              "AdamW": adamw}
+# The race's bowl, turned by ANGLE degrees and moved to C = (1, 1):
+# f(p) = ½ (p − C)ᵀ A (p − C), curvatures still 0.2 and 4
+ANGLE, CURV = 45, (0.2, 4.0)
+c, s = math.cos(math.radians(ANGLE)), math.sin(math.radians(ANGLE))
+R = torch.tensor([[c, -s], [s, c]], dtype=torch.float64)
+A = R @ torch.diag(torch.tensor(CURV, dtype=torch.float64)) @ R.T
 C = torch.tensor([1.0, 1.0], dtype=torch.float64)
 START, STEPS, GOOD = (-8.0, -5.0), 100, 1e-3
-LRS = 10 ** torch.linspace(-3, 1, 13, dtype=torch.float64)  # 1e-3 … 10, neighbours a factor 10^(1/3) apart
+N_LR = 13  # 1e-3 … 10, neighbours a factor 10^(1/3) apart
+LRS = 10 ** torch.linspace(-3, 1, N_LR, dtype=torch.float64)
 
 
-def loss_of(p):  # each row of p is one point; returns the loss of each row
+def loss_of(p):  # each row of p is one point; returns each row's loss
     return 0.5 * (((p - C) @ A) * (p - C)).sum(dim=-1)
 
 
 F0 = loss_of(torch.tensor(START, dtype=torch.float64)).item()
-print(f"Loss at the start {F0:.3g}; after {STEPS} steps, loss < {GOOD:g} is good, above the start is diverged")
-print("  optimizer     good         good lr range     best lr   diverges from")
+print(f"Loss at the start {F0:.3g}; after {STEPS} steps, "
+      f"loss < {GOOD:g} is good, above the start is diverged")
+print("  optimizer    good    good lr range     best lr     diverges at")
+n_good, good_lo, good_hi, best_lr, diverge_lr = [], [], [], [], []
 plt.figure(figsize=(6.4, 4))
 for name, step in OPTIMIZERS.items():
-    p, state = torch.tensor(START, dtype=torch.float64).repeat(len(LRS), 1), {}  # 13 rows, one per learning rate
+    # N_LR rows, one per learning rate
+    p = torch.tensor(START, dtype=torch.float64).repeat(N_LR, 1)
+    state = {}
     for t in range(1, STEPS + 1):
-        p = step(p, (p - C) @ A, state, t, LRS[:, None])  # (p − C) @ A: the gradient of each row
+        # (p − C) @ A: the gradient of each row
+        p = step(p, (p - C) @ A, state, t, LRS[:, None])
     lrs, losses = LRS.tolist(), loss_of(p).tolist()
-    good = [lr for lr, loss in zip(lrs, losses, strict=True) if loss < GOOD]
-    bad = [lr for lr, loss in zip(lrs, losses, strict=True) if not loss <= F0]  # inf and nan count as diverged
+    good = [lr for lr, loss in zip(lrs, losses) if loss < GOOD]
+    # diverged: above the start; inf and nan count too
+    bad = [lr for lr, loss in zip(lrs, losses) if not loss <= F0]
+    best = lrs[min(range(N_LR), key=losses.__getitem__)]
+    n_good.append(len(good))
+    good_lo.append(min(good, default=math.nan))
+    good_hi.append(max(good, default=math.nan))
+    best_lr.append(best)
+    diverge_lr.append(min(bad, default=math.inf))
     span = f"{min(good):.2g} … {max(good):.2g}" if good else "—"
-    diverge = f"{min(bad):.2g}" if bad else "never"
-    best = lrs[min(range(len(lrs)), key=losses.__getitem__)]
-    print(f"  {name:9s}{len(good):5d}/{len(lrs)}    {span:>14s}   {best:>8.2g}   {diverge:>10s}")
-    kept = [(lr, loss) for lr, loss in zip(lrs, losses, strict=True) if loss <= F0]
-    style = "--" if name in ("Nesterov", "AdamW") else "-"  # dashed: a curve close to the previous one
-    plt.plot(*zip(*kept, strict=True), style, marker="o", markersize=3, label=name)
+    diverge = f"{min(bad):.2g}" if bad else "—"  # —: none diverged
+    print(f"  {name:9s}{len(good):>5d}/{N_LR:<3d}{span:>16s}"
+          f"{best:>12.2g}{diverge:>16s}")
+    kept = [(lr, loss) for lr, loss in zip(lrs, losses) if loss <= F0]
+    # dashed: a curve close to the previous one
+    style = "--" if name in ("Nesterov", "AdamW") else "-"
+    plt.plot(*zip(*kept), style, marker="o", markersize=3, label=name)
 plt.axhline(GOOD, color="0.6", linestyle=":", label=f"good below {GOOD:g}")
 plt.xscale("log")
 plt.yscale("log")
 plt.xlabel("learning rate lr")
 plt.ylabel(f"loss after {STEPS} steps")
-plt.title("Learning-rate sensitivity (bowl turned by 45°; diverged runs not drawn)")
+plt.title("Learning-rate sensitivity (turned bowl; diverged runs not drawn)")
 plt.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
 plt.show()
+
+# Numbers for the text: stability limits on this quadratic
+lam_min, lam_max = torch.linalg.eigvalsh(A).tolist()
+lam_sum = lam_min + lam_max
+sgd_limit = 2 / lam_max  # SGD diverges above this
+mom_limit = 2 * (1 + BETA) / lam_max  # Momentum
+nest_limit = 2 * (1 + BETA) / ((1 + 2 * BETA) * lam_max)  # Nesterov
+sgd_best = 2 / lam_sum  # SGD's best learning rate
+# AdaGrad: with a gradient of constant size, step t is lr/√t
+adagrad_sum = sum(1 / math.sqrt(t) for t in range(1, STEPS + 1))
+start_gap = (torch.tensor(START, dtype=torch.float64) - C).abs().max().item()
+adagrad_need = start_gap / adagrad_sum  # smaller lr: cannot get there
+lr_max = LRS[-1].item()
+adamw_shrink = lr_max * WD  # AdamW shrinks p by this fraction per step
+rms_bound = 1 / math.sqrt(1 - 0.99)  # RMSProp: |step| ≤ lr/√(1 − β)
+adam_worst = (1 - 0.9) / math.sqrt(1 - 0.999)  # Adam's worst case

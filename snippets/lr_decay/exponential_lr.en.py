@@ -1,48 +1,58 @@
 # Exponential decay of the learning rate: ExponentialLR
+import math
+
 import matplotlib.pyplot as plt
 import torch
 from matplotlib import font_manager
-from noto_cjk_sans_otc import FONT_PATH  # open CJK font, replaces the Windows-only SimHei of the original
+from noto_cjk_sans_otc import FONT_PATH  # open CJK font (not Windows' SimHei)
 
 font_manager.fontManager.addfont(str(FONT_PATH))
 plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC"]
 
 # 0. Settings
-LR = 0.1  # initial learning rate
+LR, MOMENTUM = 0.1, 0.9  # initial learning rate; SGD's momentum
 GAMMA = 0.95  # multiply the learning rate by 0.95 every epoch
 ITERATION = 10  # 10 parameter updates per epoch
 MAX_EPOCH = 200
+W0, REPORT_EPOCH = 1.0, 10  # initial w; print w after this many epochs
+SHOW = (0, 50, 100, 150, 199)  # print the learning rate of these epochs
+DIGITS = 6  # significant digits printed
 
 # 1. Data and parameter; the objective is (w·x - y)²/2
 x = torch.tensor([1.0])
 y_true = torch.tensor([0.0])
-w = torch.tensor([1.0], requires_grad=True)
+w = torch.tensor([W0], requires_grad=True)
 # 2. The optimizer
-optimizer = torch.optim.SGD([w], lr=LR, momentum=0.9)
+optimizer = torch.optim.SGD([w], lr=LR, momentum=MOMENTUM)
 # 3. The learning-rate schedule
 scheduler = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=GAMMA)
 
 # 4. Train, recording the learning rate used in each epoch
 lr_list = []
 for epoch in range(MAX_EPOCH):
-    lr_list.append(scheduler.get_last_lr()[0])  # the learning rate of this epoch
+    lr_list.append(scheduler.get_last_lr()[0])  # this epoch's lr
     for _ in range(ITERATION):  # one update per batch
         loss = ((w * x - y_true) ** 2 / 2.0).sum()  # the objective
         optimizer.zero_grad()
-        loss.backward()  # backpropagate: the original missed this, so w never changed
+        loss.backward()  # the source missed this, so w never changed
         optimizer.step()  # first update the parameter...
     scheduler.step()  # ...then set the learning rate of the next epoch
-    if epoch == 9:
-        print(f"w after 10 epochs = {w.item():.4f} (initial value 1.0, optimum 0)")
+    if epoch == REPORT_EPOCH - 1:
+        w_report = w.item()
+        print(f"w after {REPORT_EPOCH} epochs = {w_report:.4f} "
+              f"(initial value {W0}, optimum 0)")
 
-for epoch in (0, 50, 100, 150, 199):
+for epoch in SHOW:
     formula = LR * GAMMA**epoch
-    print(f"epoch {epoch:3d}: learning rate {lr_list[epoch]:.6g}, formula {formula:.6g}")
+    print(f"epoch {epoch:3d}: learning rate {lr_list[epoch]:.{DIGITS}g}, "
+          f"formula {formula:.{DIGITS}g}")
+lr_shown = [lr_list[e] for e in SHOW]
+half_life = math.log(2) / -math.log(GAMMA)  # epochs until the lr halves
 
 # 5. Plot the learning rate against the epoch
 plt.figure(figsize=(6, 3.2))
 plt.plot(range(MAX_EPOCH), lr_list, label="ExponentialLR (exponential decay)")
-plt.title("ExponentialLR: gamma = 0.95")
+plt.title(f"ExponentialLR: gamma = {GAMMA}")
 plt.xlabel("epoch")
 plt.ylabel("learning rate")
 plt.grid(alpha=0.3)

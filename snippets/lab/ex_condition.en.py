@@ -1,0 +1,29 @@
+# Exercise: condition number and SGD's speed on the turned bowl
+import math
+
+import torch
+
+ANGLE, CURV = 45, (0.2, 4.0)  # the bowl of the sensitivity section
+c, s = math.cos(math.radians(ANGLE)), math.sin(math.radians(ANGLE))
+R = torch.tensor([[c, -s], [s, c]], dtype=torch.float64)
+A = R @ torch.diag(torch.tensor(CURV, dtype=torch.float64)) @ R.T
+C = torch.tensor([1.0, 1.0], dtype=torch.float64)
+START, SHRINK = (-8.0, -5.0), 1000  # shrink the error 1000-fold
+
+kappa = CURV[1] / CURV[0]  # condition number λ_max / λ_min
+lr_best = 2 / (CURV[0] + CURV[1])
+rate = (kappa - 1) / (kappa + 1)  # = |1 − lr·λ| for both curvatures
+steps = math.ceil(math.log(SHRINK) / -math.log(rate))
+
+p = torch.tensor(START, dtype=torch.float64, requires_grad=True)
+optimizer = torch.optim.SGD([p], lr=lr_best)
+error0 = (p - C).norm().item()
+for _ in range(steps):
+    optimizer.zero_grad()
+    (0.5 * (p - C) @ A @ (p - C)).backward()
+    optimizer.step()
+ratio = (p - C).norm().item() / error0
+print(f"κ = {kappa:g}, lr = {lr_best:.4f}, "
+      f"rate (κ − 1)/(κ + 1) = {rate:.4f}")
+print(f"{steps} steps to shrink the error {SHRINK}-fold: "
+      f"error × {ratio:.3e}, rate^{steps} = {rate**steps:.3e}")

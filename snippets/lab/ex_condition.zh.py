@@ -1,0 +1,29 @@
+# 练习：条件数与 SGD 在转过的碗上的速度
+import math
+
+import torch
+
+ANGLE, CURV = 45, (0.2, 4.0)  # 敏感性一节的碗
+c, s = math.cos(math.radians(ANGLE)), math.sin(math.radians(ANGLE))
+R = torch.tensor([[c, -s], [s, c]], dtype=torch.float64)
+A = R @ torch.diag(torch.tensor(CURV, dtype=torch.float64)) @ R.T
+C = torch.tensor([1.0, 1.0], dtype=torch.float64)
+START, SHRINK = (-8.0, -5.0), 1000  # 把误差缩小到 1/1000
+
+kappa = CURV[1] / CURV[0]  # 条件数 λ_max / λ_min
+lr_best = 2 / (CURV[0] + CURV[1])
+rate = (kappa - 1) / (kappa + 1)  # 两个曲率的 |1 − lr·λ| 都等于它
+steps = math.ceil(math.log(SHRINK) / -math.log(rate))
+
+p = torch.tensor(START, dtype=torch.float64, requires_grad=True)
+optimizer = torch.optim.SGD([p], lr=lr_best)
+error0 = (p - C).norm().item()
+for _ in range(steps):
+    optimizer.zero_grad()
+    (0.5 * (p - C) @ A @ (p - C)).backward()
+    optimizer.step()
+ratio = (p - C).norm().item() / error0
+print(f"κ = {kappa:g}，lr = {lr_best:.4f}，"
+      f"每步倍数 (κ − 1)/(κ + 1) = {rate:.4f}")
+print(f"{steps} 步把误差缩小 {SHRINK} 倍以上："
+      f"误差 × {ratio:.3e}，倍数^{steps} = {rate**steps:.3e}")

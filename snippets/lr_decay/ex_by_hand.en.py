@@ -1,0 +1,40 @@
+# Exercise: learning rates by hand, checked against the schedulers
+import math
+
+import torch
+from torch.optim import lr_scheduler as S
+
+LR = 0.1  # η₀ of all three examples
+STEP_SIZE, STEP_GAMMA, STEP_EPOCH = 50, 0.5, 120  # StepLR at epoch 120
+MILESTONES, MULTI_GAMMA, MULTI_EPOCH = [50, 125, 160], 0.5, 130
+T_MAX, COS_EPOCH = 30, 15  # CosineAnnealingLR, η_min = 0
+
+# By hand, with the formulas of the chapter
+step_k = STEP_EPOCH // STEP_SIZE  # ⌊e / step_size⌋
+step_hand = LR * STEP_GAMMA**step_k
+multi_k = sum(MULTI_EPOCH >= m for m in MILESTONES)  # milestones passed
+multi_hand = LR * MULTI_GAMMA**multi_k
+cos_term = math.cos(math.pi * COS_EPOCH / T_MAX)
+cos_hand = 0.5 * LR * (1 + cos_term)
+
+
+def scheduled_lr(make, epoch):  # the lr that PyTorch uses in that epoch
+    opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=LR)
+    scheduler = make(opt)
+    for _ in range(epoch):
+        opt.step()  # (no gradient: nothing to update)
+        scheduler.step()
+    return opt.param_groups[0]["lr"]
+
+
+step_torch = scheduled_lr(lambda o: S.StepLR(o, STEP_SIZE, STEP_GAMMA),
+                          STEP_EPOCH)
+multi_torch = scheduled_lr(
+    lambda o: S.MultiStepLR(o, MILESTONES, MULTI_GAMMA), MULTI_EPOCH)
+cos_torch = scheduled_lr(lambda o: S.CosineAnnealingLR(o, T_MAX), COS_EPOCH)
+print(f"StepLR, epoch {STEP_EPOCH}: by hand {step_hand:g}, "
+      f"PyTorch {step_torch:g}")
+print(f"MultiStepLR, epoch {MULTI_EPOCH}: by hand {multi_hand:g}, "
+      f"PyTorch {multi_torch:g}")
+print(f"CosineAnnealingLR, epoch {COS_EPOCH}: by hand {cos_hand:g}, "
+      f"PyTorch {cos_torch:g}")
