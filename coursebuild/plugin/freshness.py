@@ -46,10 +46,20 @@ def recorded_hash(text: str) -> str | None:
     return m["hash"] if m else None
 
 
+def without_record(text: str) -> str:
+    """The page as if it had never been marked: its record, and a front matter holding only that, left out."""
+    front = FRONT_RE.match(text)
+    if front is None:
+        return text
+    body = KEY_LINE_RE.sub("", front["body"] or "")
+    rest = text[front.end():]
+    return f"---\n{body}---\n{rest}" if body.strip() else rest.removeprefix("\n")
+
+
 def content_hash(page: Path, snippets_dir: Path) -> str:
     """What a translation is checked against: the page (its own record left out) and the snippets it embeds."""
     text = page.read_text(encoding="utf-8")
-    digest = hashlib.sha256(KEY_LINE_RE.sub("", text).encode("utf-8"))
+    digest = hashlib.sha256(without_record(text).encode("utf-8"))
     for line in text.splitlines():
         m = INCLUDE_RE.match(line)
         if m and (snippets_dir / m["path"]).is_file():
