@@ -58,10 +58,13 @@ def reference() -> dict:
 def race_literals() -> tuple[list[str], list[dict]]:
     """OPTIMIZERS' names and LANDSCAPES' literal fields, read from the race snippet's source."""
     tree = ast.parse(RACE.read_text(encoding="utf-8"))
-    names, lands = None, None
+    names, lands, per_landscape = None, None, {}
     for node in tree.body:
         if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
-            if node.targets[0].id == "OPTIMIZERS":
+            if node.targets[0].id in ("START", "STEPS", "LRS"):  # per landscape, in LANDSCAPES' order
+                per_landscape[node.targets[0].id.lower().removesuffix("s") if node.targets[0].id == "LRS"
+                              else node.targets[0].id.lower()] = ast.literal_eval(node.value)
+            elif node.targets[0].id == "OPTIMIZERS":
                 names = [ast.literal_eval(k) for k in node.value.keys]
             elif node.targets[0].id == "LANDSCAPES":
                 lands = []
@@ -74,6 +77,9 @@ def race_literals() -> tuple[list[str], list[dict]]:
                             pass  # f, levels: code
                     lands.append(fields)
     assert names and lands, f"{RACE} no longer defines OPTIMIZERS and LANDSCAPES"
+    for key, values in per_landscape.items():  # START, STEPS, LRS kept beside LANDSCAPES
+        for land, value in zip(lands, values, strict=True):
+            land[key] = value
     return names, lands
 
 

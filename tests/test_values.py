@@ -183,6 +183,7 @@ def test_course_page_numbers_references_and_figures(page):
     """Every reference resolves, every literal number is backed, every figure speaks the page's language."""
     state = check_page(page, default_engine(), SNIPPETS_DIR)
     assert not state.errors, "\n".join(str(e) for e in state.errors)
+    assert not state.language, "\n".join(str(e) for e in state.language)
 
 
 @pytest.mark.slow
@@ -217,3 +218,9 @@ def test_changing_an_input_in_code_changes_the_page_everywhere(tmp_path):
     assert pages.returncode == 0, pages.stderr
     assert "\\eta = 0.02" in pages.stdout and "0.9711" not in pages.stdout
     assert "0.9424" in pages.stdout  # w after two steps at η = 0.02: 0.98 − 0.02 × 1.88 (v₂ = 0.9 + 0.98)
+
+
+def test_comparisons_in_math_are_not_html_tags(tmp_path):
+    path = project(tmp_path, EXAMPLE + "$\\gamma^e < 0.37$，即 $e > 4$；<b>粗</b> 7\n", CALC)
+    page = parse_page(path, snippets_dir=tmp_path / "snippets")
+    assert [o.number for o in orphans(page, [])] == ["0.37", "4", "7"]

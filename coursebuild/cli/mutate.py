@@ -125,8 +125,7 @@ def generate(root: Path = ROOT) -> tuple[list[Mutant], list[str]]:
             referenced.setdefault((snippet, ref.name), set()).add(rel_page)
     for (snippet, name), users in sorted(referenced.items()):
         source = (snippets / snippet).read_text(encoding="utf-8")
-        text = re.sub(rf"\b{re.escape(name)}\b", f"{name}_mutant", source)
-        line = source[:re.search(rf"\b{re.escape(name)}\b", source).start()].count("\n") + 1 if name in source else 1
+        text, line = _renamed(source, name, f"{name}_mutant")
         mutants.append(Mutant("reference", (snippets / snippet).relative_to(root).as_posix(), line,
                               f"variable {name} renamed to {name}_mutant", text, sorted(users), [0] * len(users)))
     for snippet, users in sorted(embedded.items()):
@@ -138,6 +137,20 @@ def generate(root: Path = ROOT) -> tuple[list[Mutant], list[str]]:
     orphans = sorted(p.relative_to(root).as_posix() for p in snippets.rglob("*.py")
                      if p.relative_to(snippets).as_posix() not in embedded)
     return mutants, orphans
+
+
+def _renamed(source: str, old: str, new: str) -> tuple[str, int]:
+    """The program with the variable ``old`` renamed everywhere it is a variable (not a keyword argument, an
+    attribute or a string), as a refactoring would; and the line of its first occurrence."""
+    import ast
+
+    spots = sorted({(n.lineno, n.col_offset) for n in ast.walk(ast.parse(source))
+                    if isinstance(n, ast.Name) and n.id == old}, reverse=True)
+    lines = source.splitlines(keepends=True)
+    for lineno, col in spots:  # from the end, so earlier columns stay valid
+        line = lines[lineno - 1].encode("utf-8")  # col_offset counts UTF-8 bytes
+        lines[lineno - 1] = (line[:col] + new.encode() + line[col + len(old.encode()):]).decode("utf-8")
+    return "".join(lines), (spots[-1][0] if spots else 1)
 
 
 def _refs(page):

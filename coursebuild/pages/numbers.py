@@ -31,7 +31,7 @@ STRIP = [re.compile(p, re.S | re.M) for p in (
     r"`[^`\n]+`",  # inline code
     r"\{\s*[#.][^}]*\}",  # attribute lists, heading anchors
     r"\]\([^)]*\)",  # link targets
-    r"<(?!!--\s*figure:)[^>]*>",  # HTML tags (a figure line's caption and alt stay)
+    r"</?[A-Za-z][^<>]*>|<!--(?!\s*figure:).*?-->",  # HTML tags and comments (not a < b; a figure line stays)
     r"^\s*(?:>\s*)*\d+\.(?=\s)",  # the marker of an ordered list item
 )]
 

@@ -111,6 +111,7 @@ class Execution:
         self.engine.prefetch(jobs)
 
     def on_files(self, files: Files, config) -> Files:
+        bilingual = config.plugins.get("i18n") is not None  # a site in one language needs no translations
         stats = self.engine.stats
         before = (len(stats.executed), stats.cache_hits, stats.skipped)
         self.prefetch()
@@ -118,13 +119,15 @@ class Execution:
             if not file.abs_src_path or not file.src_uri.endswith(".md"):
                 continue
             other = counterpart(Path(file.abs_src_path))
-            if not other.is_file():
+            if bilingual and not other.is_file():
                 log.error("coursebuild: %s has no translation: %s is missing\n  fix: create %s (same headings, "
                           "anchors and examples)", rel(file.abs_src_path), rel(other), rel(other))
             state = check_page(Path(file.abs_src_path), self.engine, self.snippets_dir)
             self.pages[file.abs_src_path] = state
             for error in state.errors:
                 log.error("coursebuild: %s", error)
+            for note in state.language:  # the tests fail on these; a page under construction still builds
+                log.info("coursebuild: %s", note)
             if state.page is None:
                 continue
             for example, result in zip(state.page.examples, state.results):
