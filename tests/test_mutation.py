@@ -22,6 +22,7 @@ def test_sampled_mutation_run_catches_every_mutant(capsys):
     assert re.search(r"^6/6 mutants caught \(100%\) \[output 2/2, figure 2/2, snippet 2/2;", out, re.M), out
 
 
+@pytest.mark.slow
 def test_a_fifth_of_every_kind_seeded_by_the_commit_is_caught(capsys):
     code = mutate.main(["--fraction", "0.2", "--seed-from-commit", "--jobs", "2"])
     out = capsys.readouterr().out

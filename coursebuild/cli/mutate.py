@@ -161,10 +161,11 @@ def _refs(page):
 
 
 def _unbacked(number: str, known: list[str], allowed: set[str]) -> str:
-    """A number close to ``number`` (one digit changed, or digits appended) that nothing on the page backs."""
+    """A number like ``number`` (digits appended, or one changed) that no printed output of the page backs."""
+    # Digits appended first: a changed digit can land on another value the page quotes (0.98 -> 1.98).
     digits = [i for i, c in enumerate(number) if c.isdigit()]
-    candidates = [number[:i] + str((int(number[i]) + k) % 10) + number[i + 1:] for k in (1, 2, 3) for i in
-                  reversed(digits)] + [number + "7", number + "37", number + "737"]
+    candidates = [number + "37", number + "737", number + "3737"] + [
+        number[:i] + str((int(number[i]) + k) % 10) + number[i + 1:] for k in (1, 2, 3) for i in reversed(digits)]
     for c in candidates:
         if c not in allowed and not backed(c, known) and c.lstrip("0") not in ("", "."):
             return c
@@ -346,7 +347,10 @@ def main(argv: list[str] | None = None) -> int:
     by_kind = ", ".join(f"{kind} {sum(o.caught for o in outcomes if o.mutant.kind == kind)}/"
                         f"{sum(o.mutant.kind == kind for o in outcomes)}" for kind in KINDS if kind in args.kinds)
     print(f"caught {caught}/{total}")
-    print(f"{caught}/{total} mutants caught ({100 * caught / total if total else 100:.0f}%) [{by_kind}; "
+    share = 100 * caught / total if total else 100.0
+    # never "100%" while a mutant survived
+    shown = f"{share:.0f}" if caught == total or round(share) < 100 else f"{min(share, 99.9):.1f}"
+    print(f"{caught}/{total} mutants caught ({shown}%) [{by_kind}; "
           f"{total} of {len(mutants)} mutants]")
     if builds:
         print(f"strict build: {sum(o.caught for o in builds)}/{len(builds)} of them caught")
