@@ -43,7 +43,7 @@ from .. import ROOT
 from ..engine import Engine
 from ..errors import CourseError, OutputDrift, PageError, SnippetError
 from ..pages.check import NumberError, check_page
-from ..pages.numbers import NUMBER_RE, allowlist, backed, normal, numbers_in, text_lines
+from ..pages.numbers import NUMBER_RE, Known, allowlist, normal, numbers_in, text_lines
 from ..pages.parse import course_pages, parse_page
 from ..pages.refs import find_refs
 from .sandbox import copy_project, mkdocs_build
@@ -160,21 +160,21 @@ def _refs(page):
         return []
 
 
-def _unbacked(number: str, known: list[str], allowed: set[str]) -> str:
+def _unbacked(number: str, known: Known, allowed: set[str]) -> str:
     """A number like ``number`` (digits appended, or one changed) that no printed output of the page backs."""
     # Digits appended first: a changed digit can land on another value the page quotes (0.98 -> 1.98).
     digits = [i for i, c in enumerate(number) if c.isdigit()]
     candidates = [number + "37", number + "737", number + "3737"] + [
         number[:i] + str((int(number[i]) + k) % 10) + number[i + 1:] for k in (1, 2, 3) for i in reversed(digits)]
     for c in candidates:
-        if c not in allowed and not backed(c, known) and c.lstrip("0") not in ("", "."):
+        if c not in allowed and not known.backs(c) and c.lstrip("0") not in ("", "."):
             return c
     return number + "73737"
 
 
 def _number_mutants(page, rel_page: str, lines: list[str]) -> list[Mutant]:
     """Each number of the text typed by hand wrongly: a reference replaced by a wrong literal, a literal changed."""
-    known = [n for ex in page.examples for n in numbers_in(ex.expected_output or "")]
+    known = Known([n for ex in page.examples for n in numbers_in(ex.expected_output or "")])
     allowed = set(allowlist(page))
     out = []
     for ref in _refs(page):

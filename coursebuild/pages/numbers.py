@@ -73,22 +73,36 @@ def text_lines(page: Page) -> list[tuple[int, str]]:
     return out
 
 
-def backed(number: str, known: list[str]) -> bool:
-    """``number`` equals a known one, or is a rounding of one (``0.9711`` of ``0.971100``); an integer must
-    be equal (``1`` is not backed by ``0.6``)."""
-    value = float(number)
-    decimals = len(number.split(".")[1]) if "." in number else 0
-    for k in known:
-        try:
-            other = abs(float(k))
-        except ValueError:
-            continue
+class Known:
+    """The numbers that back a page's literals, indexed so that each lookup is a set membership: an integer
+    must be equal to one (``1`` is not backed by ``0.6``); a decimal with d places must be a rounding to d places
+    of one that has at least d places (``0.9711`` of ``0.971100``)."""
+
+    def __init__(self, numbers: list[str]) -> None:
+        self.values: set[float] = set()
+        self.rounded: dict[int, set[float]] = {}
+        parsed = []
+        for k in numbers:
+            try:
+                value = abs(float(k))
+            except ValueError:
+                continue
+            self.values.add(value)
+            parsed.append((value, len(k.split(".")[1]) if "." in k else 0))
+        for d in range(1, max((places for _, places in parsed), default=0) + 1):
+            self.rounded[d] = {round(v, d) for v, places in parsed if places >= d}
+
+    def backs(self, number: str) -> bool:
+        value = float(number)
+        decimals = len(number.split(".")[1]) if "." in number else 0
         if decimals == 0:
-            if other == value:
-                return True
-        elif round(other, decimals) == value and (len(k.split(".")[1]) if "." in k else 0) >= decimals:
-            return True
-    return False
+            return value in self.values
+        return value in self.rounded.get(decimals, ())
+
+
+def backed(number: str, known: list[str] | Known) -> bool:
+    """Whether ``number`` is backed by the ``known`` numbers (see :class:`Known`)."""
+    return (known if isinstance(known, Known) else Known(known)).backs(number)
 
 
 def orphans(page: Page, reference_values: list[str | None]) -> list[Orphan]:
@@ -96,9 +110,10 @@ def orphans(page: Page, reference_values: list[str | None]) -> list[Orphan]:
     known = [n for ex in page.examples for n in numbers_in(ex.expected_output or "")]
     known += [n for v in reference_values if v for n in numbers_in(v)]
     allowed = set(allowlist(page))
+    index = Known(known)
     found = []
     for line, text in text_lines(page):
         for number in numbers_in(text):
-            if number not in allowed and not backed(number, known):
+            if number not in allowed and not index.backs(number):
                 found.append(Orphan(line, number))
     return found
