@@ -141,3 +141,30 @@ def test_every_example_can_be_downloaded(built_site):
         for href, example in zip(hrefs, examples, strict=True):
             served = (html_file.parent / href).resolve()
             assert served.read_bytes() == (SNIPPETS_DIR / example.snippet).read_bytes()
+
+
+PLACEHOLDER_HOSTS = re.compile(r"example\.(?:github\.io|com|org)|github\.com/example/")
+
+
+def test_no_placeholder_address_in_the_built_site(built_site):
+    """Canonical links, the sitemap and edit buttons point at the real site (the deploy workflow supplies it) or,
+    in a local build, at the local server: never at a placeholder host."""
+    offenders = []
+    for path in built_site.rglob("*"):
+        if path.suffix in {".html", ".xml", ".json", ".txt"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            offenders += [f"{path.relative_to(built_site)}: {m[0]}" for m in PLACEHOLDER_HOSTS.finditer(text)][:1]
+    assert not offenders, offenders[:10]
+    assert "<loc>http://127.0.0.1:8000/" in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_the_deploy_workflow_supplies_the_real_addresses():
+    import yaml
+
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    build = next(s for s in flow["jobs"]["build"]["steps"] if s.get("name") == "Strict build")
+    assert {"SITE_URL", "REPO_URL", "EDIT_URI"} <= set(build["env"])
+    assert "steps.pages.outputs.base_url" in build["env"]["SITE_URL"]
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "site_url: !ENV [SITE_URL" in config and "repo_url: !ENV [REPO_URL" in config
+    assert not PLACEHOLDER_HOSTS.search(config)
