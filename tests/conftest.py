@@ -9,12 +9,17 @@ import functools
 import gzip
 import http.server
 import os
+import shutil
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+CHROMIUM = shutil.which("chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 # What GitHub Pages sends gzip-compressed to a browser that accepts it.
 GZIP_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb", ".map"}
@@ -105,3 +110,31 @@ def pytest_collection_modifyitems(config, items):
         needs_site = "built_site" in getattr(item, "fixturenames", ())
         if (needs_site or item.get_closest_marker("browser")) and not item.get_closest_marker("slow"):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # one Playwright per session: a second sync_playwright() would fail inside the first one's event loop
+    """Debian's chromium under Playwright. Missing, it skips the browser tests locally; in CI (``CI`` set) it
+    fails them: a CI run must never pass by skipping them."""
+    in_ci = bool(os.environ.get("CI"))
+    if CHROMIUM is None:
+        message = "Debian's chromium is not installed (apt-get install chromium)"
+        if in_ci:
+            pytest.fail(f"{message}: CI must run the browser tests", pytrace=False)
+        pytest.skip(f"{message}: browser tests skipped")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        if in_ci:
+            pytest.fail("Playwright for Python is not installed: CI must run the browser tests", pytrace=False)
+        pytest.skip("Playwright for Python is not installed")
+    with sync_api.sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except Exception as exc:  # noqa: BLE001 - whatever stops chromium from starting
+            if in_ci:
+                pytest.fail(f"chromium did not start: {exc}", pytrace=False)
+            pytest.skip(f"chromium did not start: {exc}")
+        yield browser
+        browser.close()

@@ -9,9 +9,7 @@ and the search in both languages. The static checks at the top need no browser.
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -20,10 +18,8 @@ import pytest
 
 from coursebuild import DOCS_DIR, ROOT
 from coursebuild.plugin.offline import offline_html, rebase
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401 - shared with the playground tests
 
-CHROMIUM = shutil.which("chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
 BUDGET = 600 * 1000  # bytes, a page's first load with an empty cache, every transfer included
@@ -158,31 +154,7 @@ def test_search_index_per_language(built_site):
 # -- the browser -------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's chromium under Playwright. Missing, it skips the browser tests locally; in CI (``CI`` set) it
-    fails them: a CI run must never pass by skipping them."""
-    in_ci = bool(os.environ.get("CI"))
-    if CHROMIUM is None:
-        message = "Debian's chromium is not installed (apt-get install chromium)"
-        if in_ci:
-            pytest.fail(f"{message}: CI must run the browser tests", pytrace=False)
-        pytest.skip(f"{message}: browser tests skipped")
-    try:
-        from playwright import sync_api
-    except ImportError:
-        if in_ci:
-            pytest.fail("Playwright for Python is not installed: CI must run the browser tests", pytrace=False)
-        pytest.skip("Playwright for Python is not installed")
-    with sync_api.sync_playwright() as playwright:
-        try:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        except Exception as exc:  # noqa: BLE001 - whatever stops chromium from starting
-            if in_ci:
-                pytest.fail(f"chromium did not start: {exc}", pytrace=False)
-            pytest.skip(f"chromium did not start: {exc}")
-        yield browser
-        browser.close()
+# `browser`: the session's one Debian chromium under Playwright (tests/conftest.py).
 
 
 @dataclass
@@ -425,6 +397,13 @@ def _scheme(page, scheme: str) -> None:
     page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
 
 
+def _displayed(figure):
+    """The images of a figure that the palette's CSS displays (not :visible: a lazy image not yet loaded has no
+    box, so it would count as hidden)."""
+    return figure.locator("img").evaluate_all(
+        "images => images.map((img, i) => getComputedStyle(img).display !== 'none' ? i : -1).filter(i => i >= 0)")
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("page_path", [FIGURE_PAGE, "en/" + FIGURE_PAGE])
 def test_figures_follow_the_palette(browser, site_server, page_path):
@@ -438,9 +417,11 @@ def test_figures_follow_the_palette(browser, site_server, page_path):
         for i in range(min(figures.count(), 4)):
             figure = figures.nth(i)
             figure.scroll_into_view_if_needed()
-            shown = figure.locator("img:visible")
-            assert shown.count() == 1, f"{page_path} figure {i}: {shown.count()} images shown in {scheme}"
+            displayed = _displayed(figure)
+            assert len(displayed) == 1, f"{page_path} figure {i}: {len(displayed)} images shown in {scheme}"
+            shown = figure.locator("img").nth(displayed[0])
             assert ("course-light" in shown.get_attribute("class")) == light_shown
+            shown.scroll_into_view_if_needed()
             page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=shown.element_handle())
             mean, bright = _luminance_stats(shown.screenshot())
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -459,7 +440,9 @@ def test_figures_follow_the_palette(browser, site_server, page_path):
 def test_figure_zoom_by_mouse_and_keyboard(browser, site_server):
     visit = open_page(browser, site_server.url + FIGURE_PAGE)
     page = visit.page
-    image = page.locator("figure.course-figure img:visible").first
+    figure = page.locator("figure.course-figure").first
+    figure.scroll_into_view_if_needed()
+    image = figure.locator("img").nth(_displayed(figure)[0])
     image.scroll_into_view_if_needed()
     image.click()
     dialog = page.locator("dialog.course-zoom")

@@ -71,15 +71,18 @@ def test_a_changed_snippet_counts_for_the_other_language(tmp_path):
     assert lags(docs, snippets) == {("x.md", "x.en.md")}
 
 
-def test_the_record_is_left_out_of_the_hash_and_survives_front_matter(tmp_path):
+def test_the_record_is_left_out_of_the_hash_and_moves_no_line(tmp_path):
     docs, snippets = course(tmp_path)
     before = content_hash(docs / "x.en.md", snippets)
+    original = (docs / "x.en.md").read_text(encoding="utf-8")
     mark_checked(docs / "x.en.md", snippets)
+    marked = (docs / "x.en.md").read_text(encoding="utf-8")
     assert content_hash(docs / "x.en.md", snippets) == before
+    assert marked.startswith(original) and marked.splitlines()[-1].startswith("<!-- translation-checked: ")
     text = with_record("---\nchapter: 3\n---\n\n# T\n", "abc")
-    assert text == "---\nchapter: 3\ntranslation_checked: abc\n---\n\n# T\n"
+    assert text == "---\nchapter: 3\n---\n\n# T\n\n<!-- translation-checked: abc -->\n"
     again = with_record(text, "def")
-    assert recorded_hash(again) == "def" and again.count("translation_checked") == 1
+    assert recorded_hash(again) == "def" and again.count("translation-checked") == 1
 
 
 def test_no_git_needed(tmp_path):

@@ -21,7 +21,6 @@ import functools
 import http.server
 import json
 import math
-import os
 import random
 import runpy
 import shutil
@@ -39,9 +38,6 @@ SNIPPET = ROOT / "snippets" / "lab" / "playground_reference.py"
 RACE = ROOT / "snippets" / "lab" / "race.en.py"
 SCRIPTS = ["playground.js", "ewa-widget.js"]
 
-CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 REL_TOL = 1e-9
 FRAME_BUDGET_MS = 16.0
@@ -190,28 +186,7 @@ def server(playground_dir):
         httpd.server_close()
 
 
-@pytest.fixture(scope="session")
-def browser():
-    ci = os.environ.get("CI") == "true"
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        if ci:
-            pytest.fail("CI=true but Playwright for Python is not installed")
-        pytest.skip("Playwright for Python is not installed")
-    if CHROMIUM is None:
-        if ci:
-            pytest.fail("CI=true but Debian's chromium is not installed (apt-get install chromium)")
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium): browser tests skipped")
-    with sync_playwright() as playwright:
-        try:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        except Exception as exc:  # noqa: BLE001 - any launch failure
-            if ci:
-                pytest.fail(f"CI=true but chromium did not start: {exc}")
-            pytest.skip(f"chromium did not start: {exc}")
-        yield browser
-        browser.close()
+# The browser: the session's one Debian chromium (tests/conftest.py).
 
 
 class Visit:

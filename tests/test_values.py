@@ -201,7 +201,7 @@ def test_changing_an_input_in_code_changes_the_page_everywhere(tmp_path):
         text = snippet.read_text(encoding="utf-8")
         assert "lr=0.01" in text
         snippet.write_text(text.replace("0.01", "0.02"), encoding="utf-8")
-    env = build_env(tmp_path / "cache")
+    env = build_env()  # the repository's result cache: only the two edited programs run again
     run = [sys.executable, "-m", "coursebuild"]
     refreshed = subprocess.run([*run, "refresh"], cwd=project, env=env, capture_output=True, text=True, timeout=900)
     assert refreshed.returncode == 0, refreshed.stdout + refreshed.stderr
@@ -212,10 +212,14 @@ def test_changing_an_input_in_code_changes_the_page_everywhere(tmp_path):
     code = ("from pathlib import Path\nfrom coursebuild.engine import default_engine\n"
             "from coursebuild.pages import parse_page\nfrom coursebuild.pages.refs import filled_in\n"
             "for name in ('optimizers.md', 'optimizers.en.md'):\n"
-            "    print(filled_in(parse_page(Path('docs') / name), default_engine()).text)\n")
+            "    page = parse_page(Path('docs') / name)\n"
+            "    filled = filled_in(page, default_engine()).lines\n"
+            "    print('\\n'.join(f for raw, f in zip(page.lines, filled) if '\\\\val{momentum.' in raw))\n")
     pages = subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True,
                            timeout=900)
     assert pages.returncode == 0, pages.stderr
+    # every line that quotes the Momentum example (other programs on the page keep their own η = 0.01)
+    assert pages.stdout.count("\n") >= 6 and "\\val{" not in pages.stdout
     assert "\\eta = 0.02" in pages.stdout and "0.9711" not in pages.stdout
     assert "0.9424" in pages.stdout  # w after two steps at η = 0.02: 0.98 − 0.02 × 1.88 (v₂ = 0.9 + 0.98)
 

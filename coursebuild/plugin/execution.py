@@ -154,7 +154,8 @@ class Execution:
         errors = "".join(error_admonition(str(e)) for e in state.errors)
         if state.page is None:  # unparseable: show only the error (its includes may not even resolve)
             return f"# {page.file.src_uri}\n{errors}"
-        markdown = substitute(markdown, state.values)
+        # a reference without a value (its snippet failed or did not run) shows as ?? (the error says why)
+        markdown = substitute(markdown, [v if v is not None else "??" for v in state.values])
         self.figure_texts[page.url] = [text for result in state.results if result for texts in result.texts
                                        for text in texts if not NUMERIC_RE.match(text)]
         markdown = errors + "\n" + markdown if errors else markdown

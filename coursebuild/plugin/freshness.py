@@ -1,11 +1,12 @@
 """Translation notices that follow content: a page shows "this translation may lag behind" only when its
 counterpart changed since the page was last checked against it.
 
-Each page records, in its front matter, what it was checked against::
+Each page records, on its last line, what it was checked against::
 
-    translation_checked: 3f5a9c0e1b2d4f67
+    <!-- translation-checked: 3f5a9c0e1b2d4f67 -->
 
-a hash of its counterpart page (that line left out) and of the counterpart's embedded snippets. A notice
+a hash of its counterpart page (that line left out) and of the counterpart's embedded snippets. (A comment at
+the end rather than front matter: marking a page moves none of its lines, so every page:line stays put.) A notice
 appears when the counterpart's hash today differs from the one recorded; either language can be the one
 that changed. ``python -m coursebuild freshness --mark docs/x.md`` records the current hash after an author
 brought the page up to date; nothing depends on git or on the depth of its history.
@@ -20,9 +21,8 @@ from pathlib import Path
 
 from ..pages.parse import INCLUDE_RE, counterpart, course_pages, page_language
 
-KEY = "translation_checked"
-KEY_LINE_RE = re.compile(rf"^{KEY}:[ \t]*(?P<hash>\S*)[ \t]*\n?", re.M)
-FRONT_RE = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)?---[ \t]*\n", re.S)
+KEY = "translation-checked"
+KEY_LINE_RE = re.compile(rf"\n*^<!--[ \t]*{KEY}:[ \t]*(?P<hash>[0-9a-f]*)[ \t]*-->[ \t]*\n?", re.M)
 
 NOTICE = {
     "zh": ("本页译文可能落后于英文版", "英文版在本页上次核对之后又有改动："),
@@ -41,19 +41,13 @@ class Lag:
 
 
 def recorded_hash(text: str) -> str | None:
-    front = FRONT_RE.match(text)
-    m = KEY_LINE_RE.search(front["body"] or "") if front else None
+    m = KEY_LINE_RE.search(text)
     return m["hash"] if m else None
 
 
 def without_record(text: str) -> str:
-    """The page as if it had never been marked: its record, and a front matter holding only that, left out."""
-    front = FRONT_RE.match(text)
-    if front is None:
-        return text
-    body = KEY_LINE_RE.sub("", front["body"] or "")
-    rest = text[front.end():]
-    return f"---\n{body}---\n{rest}" if body.strip() else rest.removeprefix("\n")
+    """The page as if it had never been marked."""
+    return KEY_LINE_RE.sub("\n", text).rstrip("\n") + "\n"
 
 
 def content_hash(page: Path, snippets_dir: Path) -> str:
@@ -82,13 +76,8 @@ def lagging_pages(docs_dir: Path, snippets_dir: Path) -> list[Lag]:
 
 
 def with_record(text: str, value: str) -> str:
-    """The page's text with ``translation_checked: value`` in its front matter (created if there is none)."""
-    front = FRONT_RE.match(text)
-    if front is None:
-        return f"---\n{KEY}: {value}\n---\n\n{text}"
-    body = front["body"] or ""
-    body = KEY_LINE_RE.sub(f"{KEY}: {value}\n", body) if KEY_LINE_RE.search(body) else body + f"{KEY}: {value}\n"
-    return f"---\n{body}---\n" + text[front.end():]
+    """The page's text with ``<!-- translation-checked: value -->`` as its last line (replacing an older one)."""
+    return without_record(text) + f"\n<!-- {KEY}: {value} -->\n"
 
 
 def mark_checked(page: Path, snippets_dir: Path) -> bool:

@@ -36,16 +36,15 @@ def relative_url(page_url: str, target: str) -> str:
 
 
 def dark_uri(uri: str) -> str:
-    """The dark-palette twin of a figure: figures/optimizers/ewa.zh-1-dark.svg."""
-    stem, dot, ext = uri.rpartition(".")
-    return f"{stem}-dark{dot}{ext}"
+    """The dark-palette twin of a figure, in a tree of its own: figures/dark/optimizers/ewa.zh-1.svg."""
+    return "figures/dark/" + uri.removeprefix("figures/")
 
 
 def figure_html(src: str, number: str, caption: str, alt: str, anchor: str, dark_src: str | None = None) -> str:
     """The figure, and its dark twin when given: course.css shows the one that matches Material's palette."""
     light_class = ' class="course-light"' if dark_src else ""
-    light = f'<img{light_class} src="{html.escape(src)}" alt="{html.escape(alt)}" loading="lazy">\n'
-    dark = (f'<img class="course-dark" src="{html.escape(dark_src)}" alt="{html.escape(alt)}" loading="lazy">\n'
+    light = f'<img src="{html.escape(src)}"{light_class} alt="{html.escape(alt)}" loading="lazy">\n'
+    dark = (f'<img src="{html.escape(dark_src)}" class="course-dark" alt="{html.escape(alt)}" loading="lazy">\n'
             if dark_src else "")
     return (
         f'<figure class="course-figure" id="{html.escape(anchor)}">\n'

@@ -43,3 +43,33 @@ document.addEventListener("click", function (event) {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
   else setUp();
 })();
+
+// The search dialog gets an accessible name (Material leaves its role="dialog" unnamed).
+(function () {
+  "use strict";
+  function name() {
+    var search = document.querySelector(".md-search[role='dialog']") || document.querySelector(".md-search");
+    if (search && !search.getAttribute("aria-label")) {
+      search.setAttribute("aria-label", document.documentElement.lang === "en" ? "Search" : "搜索");
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", name);
+  else name();
+})();
+
+// A formula wider than the column scrolls in its own box: the keyboard must reach it (tab, then arrows).
+(function () {
+  "use strict";
+  function mark() {
+    document.querySelectorAll(".katex-display").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", document.documentElement.lang === "en" ? "formula" : "公式");
+      }
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mark);
+  else mark();
+  window.addEventListener("resize", mark);
+})();
