@@ -389,7 +389,7 @@ def _luminance_stats(png: bytes) -> tuple[float, float]:
     from PIL import Image
 
     image = Image.open(io.BytesIO(png)).convert("L")
-    pixels = list(image.getdata())
+    pixels = image.tobytes()  # one byte per pixel in mode "L"
     return sum(pixels) / len(pixels), sum(p > 170 for p in pixels) / len(pixels)
 
 
