@@ -1,15 +1,14 @@
-"""Build-time engine of the course site.
+"""Build-time engine of the course site, an installable MkDocs plugin (``plugins: - coursebuild``).
 
-The flow, one module per step:
+The packages follow the flow page -> snippet -> engine -> cache -> site; none imports one above it:
 
-    pages   - read a Markdown page: its snippet includes, expected outputs, figure captions
-    engine  - result of each snippet: cache first, else the warm interpreter
-    runner  - the warm interpreter (a child process running ``worker``)
-    worker  - executes one snippet after a deterministic ``reset``, captures stdout and figures
-    cache   - results keyed by snippet source + runtime fingerprint, written atomically
-    check   - compares a result with the page's expected output (unified diff on drift)
-    render  - the figures inserted under an example
-    mkdocs_hook - wires all of the above into ``mkdocs build`` / ``mkdocs serve``
+    pages/   - a lesson page: its snippet includes, expected outputs, figure captions, ``\\val{}`` references,
+               literal numbers, and the one check of a page against what ran (``pages.check.check_page``)
+    engine/  - a snippet's result: cache first, else a pool of warm interpreters that fork one isolated child
+               per snippet; figures captured from ``plt.show()``, top-level values read after the run
+    plugin/  - the MkDocs plugin (``mkdocs_plugin.py``) over its parts: execution, math, notebooks, offline
+               pages and search, translation freshness, rendering
+    cli/     - ``python -m coursebuild <command>``
 
 The tests import the same modules: nothing is copied between the build and the tests.
 """
