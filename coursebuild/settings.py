@@ -11,6 +11,8 @@ and the tests can change one setting without editing ``mkdocs.yml``:
     COURSEBUILD_WORKERS=N     warm interpreters that run snippets in parallel (default: the number of cores)
     COURSEBUILD_NOTEBOOKS=0   build no companion notebooks
     COURSEBUILD_MEMORY_MB     address space one snippet may add (default 4096; read by the worker)
+    COURSEBUILD_BOOK_PDF=0    print no PDF of the book (default: the plugin's ``book_pdf``, off under ``mkdocs
+                              serve``; read by the plugin, since it needs Chromium)
 """
 
 from __future__ import annotations

@@ -38,7 +38,9 @@ def built_site(tmp_path_factory) -> Path:
     from coursebuild.cli.sandbox import mkdocs_build
 
     site = tmp_path_factory.mktemp("site")
-    proc = mkdocs_build(ROOT, site)
+    # the book's PDF needs Chromium; without it (never in CI: the browser fixture fails there) the site is built
+    # without one and the PDF tests skip
+    proc = mkdocs_build(ROOT, site, COURSEBUILD_BOOK_PDF="1" if CHROMIUM else "0")
     if proc.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{proc.stderr[-6000:]}", pytrace=False)
     return site

@@ -26,7 +26,9 @@ def copy_project(dest: Path) -> Path:
 
 
 def build_env(cache_dir: Path | None = None, **extra: str) -> dict[str, str]:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.setdefault("COURSEBUILD_BOOK_PDF", "0")  # a throw-away build prints no book unless asked to
+    env.update(extra)
     env["COURSEBUILD_CACHE_DIR"] = str(cache_dir or ROOT / ".cache" / "coursebuild")
     return env
 

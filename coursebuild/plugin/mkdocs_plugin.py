@@ -1,21 +1,26 @@
 """The ``coursebuild`` MkDocs plugin: wires MkDocs' events to the parts of the build, in the order they fire.
 
+    startup         whether this is `mkdocs serve` (no PDF printed then)
     config          options -> settings (environment overrides) -> the engine; mkdocs-jupyter's cache per language
     pre_build       which translations lag behind their counterpart (freshness)
     files           execution: every snippet's result, checked; figures and snippets registered (-200, after
                     mkdocs-static-i18n chose the language's pages); notebooks generated from them (-250)
     page_markdown   values and figures filled in, download links; translation notice; notebook link
-    page_content    setup lines of examples marked for folding; a rendered notebook made offline, given anchors
+    nav             the lessons in order, for the book
+    page_content    setup lines of examples marked for folding; a rendered notebook made offline, given anchors;
+                    the home page's links to the book
     post_page       formulas rendered by KaTeX; markup that would call another host removed
     post_template   the root 404 page stays in the default language
-    post_build      figure texts into the search index; one index per language (-200, after i18n merged them);
-                    cache entries no build used for a while pruned
+    post_build      the book (print page and PDF) of this language; figure texts into the search index; one
+                    index per language (-200, after i18n merged them); cache entries no build used for a while
+                    pruned
     shutdown        warm interpreters and the KaTeX process stopped
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -23,8 +28,9 @@ from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .. import engine as engine_module
+from ..pages.parse import page_language
 from ..settings import Settings
-from . import notebooks, offline
+from . import book, notebooks, offline
 from .execution import Execution
 from .freshness import lag_of, notice
 from .math import MathError, default_renderer, render_page
@@ -44,6 +50,8 @@ class CourseBuildConfig(Config):
     # site path -> "snippet.py:variable": a snippet's variable shipped whole as a JSON file (e.g. the
     # playground's torch reference trajectories)
     data_files = c.Type(dict, default={})
+    # the course as a book: book/index.html per language, and book/course.pdf printed by Chromium
+    book_pdf = c.Type(bool, default=True)
 
 
 class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
@@ -53,6 +61,11 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.execution: Execution | None = None
         self.root = Path.cwd()
         self.figure_texts: dict[str, list[str]] = {}  # page URL -> texts its figures draw, every language
+        # language -> (its site name, its root URL, its lessons in order)
+        self.books: dict[str, tuple[str, str, list[book.Lesson]]] = {}
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.serving = command == "serve"  # the author's loop: the book's page, but no PDF printed on every edit
 
     # -- config ------------------------------------------------------------------------------------------
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has set this build's language
@@ -68,6 +81,12 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
                                    self.figure_texts, dict(options.data_files))
         if settings.notebooks:
             notebooks.on_config(config)
+        override = os.environ.get("COURSEBUILD_BOOK_PDF")
+        wanted = (options.book_pdf and not getattr(self, "serving", False)) if override is None else override != "0"
+        self.book_pdf = wanted and book.chromium() is not None
+        if wanted and not self.book_pdf:
+            log.warning("coursebuild: no chromium on PATH, so no PDF of the book (apt-get install chromium, "
+                        "or COURSEBUILD_BOOK_PDF=0)")
         return config
 
     def on_pre_build(self, config) -> None:
@@ -88,6 +107,11 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
 
     on_files = CombinedEvent(_files_execute, _files_notebooks)
 
+    def on_nav(self, nav, config, files):
+        if nav.pages:
+            self.books[page_language(nav.pages[0].file.src_uri)] = (config.site_name, *book.lessons_of(nav))
+        return nav
+
     # -- pages -------------------------------------------------------------------------------------------
     def on_page_markdown(self, markdown, page, config, files):
         markdown = self.execution.on_page_markdown(markdown, page, config, files)
@@ -100,6 +124,8 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
 
     def on_page_content(self, html, page, config, files):
         html = fold_setup_lines(html)
+        if page.file.src_uri in ("index.md", "index.en.md"):  # each language's home page
+            html = book.with_book_links(html, page_language(page.file.src_uri), self.book_pdf)
         return notebooks.on_page_content(html, page, config, files) if self.settings.notebooks else html
 
     def on_post_page(self, output, page, config):
@@ -119,6 +145,10 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged every language into the index
     def on_post_build(self, config) -> None:
+        if self.books:  # a nested language's build (mkdocs-static-i18n) ends before the one it runs in
+            lang, (site_name, root, lessons) = self.books.popitem()
+            book.build_book(Path(config.site_dir), root, lessons, config.site_url or "/", site_name, lang,
+                            self.settings.cache_dir, self.book_pdf)
         offline.on_post_build(config, self.figure_texts)
         if not getattr(config.plugins.get("i18n"), "building", False):  # once, after every language
             deleted = engine_module.default_engine().cache.prune()

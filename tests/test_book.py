@@ -1,0 +1,133 @@
+"""The course as a book: a print page per language with every lesson in order, and its PDF (printed by Chromium).
+
+The lessons are the nav of ``mkdocs.yml`` (the home page is the book's cover); each must be a chapter of the PDF's
+outline, in order, starting on a page of its own, with its figures printed (their numbered captions are in the
+English PDF's text), and printing must ask no host but the site's own.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from coursebuild import ROOT
+from coursebuild.plugin.book import BOOK_DIR, PDF_NAME, text_of
+from tests.conftest import CHROMIUM
+
+LANGUAGES = {"zh": "", "en": "en/"}
+FIGURE_NUMBER_RE = re.compile(r"<figcaption>(Figure \d+-\d+)")
+
+
+def nav_lessons() -> list[str]:
+    """The lessons' folders in the nav's order: gradient-descent, backprop, ..."""
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n", 1)[1]
+    pages = re.findall(r"^  - [^:]+: (\S+\.md)$", nav.split("\n\n", 1)[0], re.M)
+    return [page.removesuffix(".md") for page in pages if page != "index.md"]
+
+
+def lesson_title(site: Path, root: str, lesson: str) -> str:
+    page = (site / root / lesson / "index.html").read_text(encoding="utf-8")
+    return text_of(re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)[1])
+
+
+def pdf_of(site: Path, root: str):
+    path = site / root / BOOK_DIR / PDF_NAME
+    if not path.is_file():
+        if CHROMIUM is None and not os.environ.get("CI"):
+            pytest.skip("no chromium: the site was built without the book's PDF")
+        pytest.fail(f"{path.relative_to(site)} was not built (the plugin's book_pdf, Chromium)")
+    from pypdf import PdfReader
+
+    return path, PdfReader(path)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_print_page_has_every_lesson_in_order(built_site, lang):
+    root = LANGUAGES[lang]
+    book = (built_site / root / BOOK_DIR / "index.html").read_text(encoding="utf-8")
+    sections = re.findall(r'<section class="course-book__lesson" id="([^"]+)">', book)
+    assert sections == nav_lessons()
+    toc = re.search(r'<nav class="course-book__toc".*?</nav>', book, re.S)[0]
+    assert re.findall(r'<li><a href="#([^"-]+(?:-[^"-]+)*)">', toc) == nav_lessons()
+    # every lesson's ids are prefixed, so no two elements share one
+    ids = re.findall(r'\sid="([^"]+)"', book)
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})[:10]
+    # every in-book link lands on an element of the book
+    for anchor in re.findall(r'\shref="#([^"]+)"', book):
+        assert anchor in ids, f"{root}{BOOK_DIR}/: link to #{anchor}, which is not in the book"
+    # the light palette, whatever the reader's: no script picks the saved palette
+    assert '__md_get("__palette")' not in book
+    assert 'data-md-color-scheme="slate"' not in book
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_page_offers_the_book(built_site, lang):
+    root = LANGUAGES[lang]
+    home = (built_site / root / "index.html").read_text(encoding="utf-8")
+    assert f'href="{BOOK_DIR}/"' in home
+    if (built_site / root / BOOK_DIR / PDF_NAME).is_file():
+        assert f'href="{BOOK_DIR}/{PDF_NAME}" download=' in home
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pdf_has_every_lesson_as_a_chapter(built_site, lang):
+    root = LANGUAGES[lang]
+    _, reader = pdf_of(built_site, root)
+    chapters = [item for item in reader.outline if not isinstance(item, list)]
+    titles = [item.title for item in chapters]
+    expected = [lesson_title(built_site, root, lesson) for lesson in nav_lessons()]
+    assert titles[1:] == expected, f"{root}{BOOK_DIR}/{PDF_NAME}: outline {titles}"
+    first_pages = [reader.get_destination_page_number(item) for item in chapters]
+    assert first_pages == sorted(set(first_pages)), f"lessons share a printed page: {first_pages}"
+    assert len(reader.pages) > first_pages[-1]
+
+
+def test_english_pdf_prints_every_figure(built_site):
+    _, reader = pdf_of(built_site, "en/")
+    book = (built_site / "en" / BOOK_DIR / "index.html").read_text(encoding="utf-8")
+    numbers = FIGURE_NUMBER_RE.findall(book)
+    assert len(numbers) > 10
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    missing = [n for n in numbers if n not in text]
+    assert not missing, f"figures not in the printed text: {missing}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pdf_embeds_no_remote_resource(built_site, lang):
+    """A PDF can only point elsewhere through actions: links (URI) to web pages are fine; a file: link, a launch,
+    a remote go-to, a form or a script is not."""
+    path, _ = pdf_of(built_site, LANGUAGES[lang])
+    raw = path.read_bytes()
+    for action in (b"/Launch", b"/GoToR", b"/SubmitForm", b"/ImportData", b"/JavaScript", b"/EmbeddedFile"):
+        assert action not in raw, f"{path.name}: {action.decode()}"
+    schemes = {urlsplit(uri.decode("latin-1")).scheme for uri in re.findall(rb"/URI \(([^)]*)\)", raw)}
+    assert schemes <= {"http", "https"}, schemes
+
+
+def test_pdfs_are_reproducible(built_site):
+    """The only time Chromium writes into a PDF (its creation and modification dates) is fixed."""
+    path, reader = pdf_of(built_site, "")
+    assert b"(D:20000101000000" in path.read_bytes()
+    assert not re.search(rb"\(D:(?!20000101000000)\d{14}", path.read_bytes())
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_printing_the_book_asks_no_other_host(browser, site_server, lang):
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    try:
+        page.goto(site_server.url + LANGUAGES[lang] + BOOK_DIR + "/", wait_until="networkidle")
+        page.emulate_media(media="print")
+        shown = page.evaluate("""() => [...document.querySelectorAll('.course-figure img')].map(
+            img => [img.classList.contains('course-dark'), getComputedStyle(img).display !== 'none'])""")
+    finally:
+        page.close()
+    hosts = {urlsplit(url).netloc for url in requests if urlsplit(url).scheme in ("http", "https")}
+    assert hosts == {urlsplit(site_server.url).netloc}, hosts
+    assert shown and all(visible != dark for dark, visible in shown), "print shows the light figures only"
