@@ -341,6 +341,10 @@ def on_page_content(content: str, page, config, files) -> str:
     _fix_toc(page, content)
     content = _figure_files(content, page)
     content = _shared_css(content, page)
+    # a code cell (or a code block in a text cell) scrolls sideways when a line is long: the keyboard must
+    # be able to reach it (Material's script does this on its own pages, not inside a notebook)
+    content = content.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
+    content = content.replace('<div class="highlight"><pre>', '<div class="highlight"><pre tabindex="0">')
     if page.title:
         page.title = NOTEBOOK_TITLE[nb.lang].format(title=page.title)
     bar = NOTEBOOK_BAR[nb.lang].format(lesson=html.escape(nb.lesson.url_relative_to(page.file)),
