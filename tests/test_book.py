@@ -108,6 +108,14 @@ def test_pdf_embeds_no_remote_resource(built_site, lang):
     assert schemes <= {"http", "https"}, schemes
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pdf_text_is_set_in_the_course_font(built_site, lang):
+    """The Chinese of the pages is printed in the pinned Noto Sans CJK (fontconfig), not as missing glyphs
+    (a machine without a CJK system font)."""
+    path, _ = pdf_of(built_site, LANGUAGES[lang])
+    assert re.search(rb"/FontName /[A-Z]{6}\+NotoSans(?:Mono)?CJK", path.read_bytes()), f"{path.name}: no Noto Sans CJK"
+
+
 def test_pdfs_are_reproducible(built_site):
     """The only time Chromium writes into a PDF (its creation and modification dates) is fixed."""
     path, reader = pdf_of(built_site, "")

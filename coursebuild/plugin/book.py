@@ -182,11 +182,37 @@ def chromium() -> str | None:
     return os.environ.get("COURSEBUILD_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+def fontconfig(workdir: Path) -> dict[str, str]:
+    """The pinned CJK font of the figures (noto-cjk-sans-otc) made visible to Chromium through fontconfig: the
+    page's Chinese text falls back to a system font, and a build machine may have none (tofu in the PDF)."""
+    try:
+        from noto_cjk_sans_otc import FONT_PATH
+    except ImportError:
+        return {}
+    conf = workdir / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+                    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+                    f"  <dir>{html.escape(str(Path(FONT_PATH).parent))}</dir>\n"
+                    f"  <cachedir>{html.escape(str(workdir / 'fontcache'))}</cachedir>\n</fontconfig>\n",
+                    encoding="utf-8")
+    return {"FONTCONFIG_FILE": str(conf)}
+
+
+def fontconfig_key() -> str:
+    try:
+        from noto_cjk_sans_otc import FONT_PATH
+    except ImportError:
+        return ""
+    return f"{FONT_PATH}:{Path(FONT_PATH).stat().st_size}"
+
+
 def print_pdf(page_path: Path, out: Path, browser: str) -> None:
-    with tempfile.TemporaryDirectory(prefix="coursebuild-print-") as profile:
+    with tempfile.TemporaryDirectory(prefix="coursebuild-print-") as workdir:
+        env = {**os.environ, "TZ": "UTC", **fontconfig(Path(workdir))}
         proc = subprocess.run(
-            [browser, *CHROMIUM_ARGS, f"--user-data-dir={profile}", f"--print-to-pdf={out}", page_path.as_uri()],
-            capture_output=True, text=True, timeout=PRINT_TIMEOUT, env={**os.environ, "TZ": "UTC"})
+            [browser, *CHROMIUM_ARGS, f"--user-data-dir={workdir}/profile", f"--print-to-pdf={out}",
+             page_path.as_uri()],
+            capture_output=True, text=True, timeout=PRINT_TIMEOUT, env=env)
     if proc.returncode != 0 or not out.is_file():
         raise RuntimeError(f"chromium --print-to-pdf failed ({proc.returncode}): {proc.stderr[-2000:]}")
     out.write_bytes(fixed_dates(out.read_bytes()))
@@ -211,7 +237,7 @@ def build_book(site_dir: Path, root: str, lessons: list[Lesson], site_url: str, 
     browser = chromium()
     if browser is None:
         return None
-    digest = hashlib.sha256(browser_version(browser).encode())
+    digest = hashlib.sha256(f"{browser_version(browser)}\0{fontconfig_key()}".encode())
     digest.update(page.encode())
     for path in local_inputs(page, page_path, site_dir):
         digest.update(str(path.relative_to(site_dir.resolve())).encode() + b"\0" + path.read_bytes())
