@@ -24,7 +24,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -65,7 +65,7 @@ FIXED_DATE = b"20000101000000"
 
 @dataclass(frozen=True)
 class Lesson:
-    title: str
+    title: str | None  # None where the nav names no title: the page's first heading then
     url: str  # the page's URL in the site: "en/optimizers/"
     path: str  # its built file in the site: "en/optimizers/index.html"
     slug: str  # its name in the book: "optimizers"
@@ -134,6 +134,10 @@ def book_html(site_dir: Path, root: str, lessons: list[Lesson], site_url: str, s
     for lesson in lessons:
         by_url[urlsplit(urljoin(site_url, lesson.url)).path] = lesson
     articles = [article_of((site_dir / lesson.path).read_text(encoding="utf-8"), lesson.path) for lesson in lessons]
+    # a page the nav does not title is titled by its first heading, known only once it is built
+    lessons = [lesson if lesson.title else replace(lesson, title=text_of(H1_RE.search(article)[1]))
+               if H1_RE.search(article) else replace(lesson, title=lesson.slug)
+               for lesson, article in zip(lessons, articles)]
     chapters = "".join(chapter(lesson, article, by_url, urljoin(site_url, lesson.url))
                        for lesson, article in zip(lessons, articles))
     labels = LABELS[lang]
