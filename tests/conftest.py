@@ -9,7 +9,6 @@ import functools
 import gzip
 import http.server
 import os
-import shutil
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +16,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = shutil.which("chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from coursebuild.plugin.book import CHROMIUM_ARGS, chromium
+
+CHROMIUM = chromium()  # the build's own lookup (COURSEBUILD_CHROMIUM, else chromium on PATH)
 
 # What GitHub Pages sends gzip-compressed to a browser that accepts it.
 GZIP_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb", ".map"}

@@ -32,9 +32,10 @@ log = logging.getLogger("mkdocs.plugins.coursebuild")
 
 BOOK_DIR = "book"
 PDF_NAME = "course.pdf"
+# how the build (and the browser tests, tests/conftest.py) start Chromium on a machine with a closed network
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--no-pdf-header-footer",
-                 "--generate-pdf-document-outline"]
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PRINT_ARGS = ["--no-pdf-header-footer", "--generate-pdf-document-outline"]
 PRINT_TIMEOUT = 180
 
 LABELS = {
@@ -214,7 +215,7 @@ def print_pdf(page_path: Path, out: Path, browser: str) -> None:
     with tempfile.TemporaryDirectory(prefix="coursebuild-print-") as workdir:
         env = {**os.environ, "TZ": "UTC", **fontconfig(Path(workdir))}
         proc = subprocess.run(
-            [browser, *CHROMIUM_ARGS, f"--user-data-dir={workdir}/profile", f"--print-to-pdf={out}",
+            [browser, *CHROMIUM_ARGS, *PRINT_ARGS, f"--user-data-dir={workdir}/profile", f"--print-to-pdf={out}",
              page_path.as_uri()],
             capture_output=True, text=True, timeout=PRINT_TIMEOUT, env=env)
     if proc.returncode != 0 or not out.is_file():
