@@ -24,6 +24,27 @@ CHROMIUM = chromium()  # the build's own lookup (COURSEBUILD_CHROMIUM, else chro
 GZIP_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ipynb", ".map"}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def spare_interpreters():
+    """Engines closed by one test leave their warm interpreters to the next (same environment only): the
+    suite builds hundreds of short-lived engines, and each would import torch again."""
+    from coursebuild.engine import runner
+
+    runner.keep_spares(True)
+    yield
+    runner.keep_spares(False)
+
+
+@pytest.fixture
+def fresh_interpreters():
+    """For a test about different interpreters: every engine in it starts its own."""
+    from coursebuild.engine import runner
+
+    runner.keep_spares(False)
+    yield
+    runner.keep_spares(True)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The whole course, both languages, from ``mkdocs build --strict`` (the result cache is shared)."""
@@ -104,11 +125,15 @@ def site_server(built_site):
         server.server_close()
 
 
+#: Fixtures that build a whole site (the course, or a hostile copy of it).
+SITE_FIXTURES = {"built_site", "hostile_site"}
+
+
 def pytest_collection_modifyitems(config, items):
-    """A test that needs the built site (or a browser) is slow too, so ``pytest -m "not slow"`` is the fast loop:
+    """A test that needs a built site (or a browser) is slow too, so ``pytest -m "not slow"`` is the fast loop:
     no clean build, no browser."""
     for item in items:
-        needs_site = "built_site" in getattr(item, "fixturenames", ())
+        needs_site = bool(SITE_FIXTURES & set(getattr(item, "fixturenames", ())))
         if (needs_site or item.get_closest_marker("browser")) and not item.get_closest_marker("slow"):
             item.add_marker(pytest.mark.slow)
 

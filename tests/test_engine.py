@@ -11,7 +11,7 @@ import textwrap
 import pytest
 
 from coursebuild import ROOT
-from coursebuild.engine import Engine
+from coursebuild.engine import Engine, runner
 from coursebuild.engine.cache import ResultCache, cache_key
 from coursebuild.engine.result import Result
 from coursebuild.errors import OutputDrift, SnippetError, SnippetTimeout
@@ -110,7 +110,7 @@ def test_reset_between_snippets(tmp_path, engine):
     assert engine.result(unseeded).stdout == first
 
 
-def test_figures_captured_as_deterministic_svg(tmp_path):
+def test_figures_captured_as_deterministic_svg(tmp_path, fresh_interpreters):
     code = """
         import matplotlib.pyplot as plt
         plt.plot([1, 2, 3], [3, 1, 2], label="loss")
@@ -198,6 +198,27 @@ def test_a_crashing_interpreter_is_reported_and_replaced(tmp_path, engine):
     assert engine.result(snippet(tmp_path, "next.py", "print(1)\n")).stdout == "1\n"
 
 
+def test_a_closed_engine_leaves_its_interpreter_to_the_next_in_the_same_environment(tmp_path, monkeypatch):
+    pid = snippet(tmp_path, "pid.py", "import os\nprint(os.getppid())\n")
+    first = Engine(tmp_path / "c1")
+    parent = first.result(pid).stdout
+    first.close()
+    second = Engine(tmp_path / "c2")  # its own cache: it runs the snippet again, on the spare
+    assert second.result(pid).stdout == parent and second.interpreter.starts == 1
+    second.close()
+    monkeypatch.setenv("COURSEBUILD_MEMORY_MB", "2048")  # another environment: a spare would answer wrongly
+    third = Engine(tmp_path / "c3")
+    assert third.result(pid).stdout != parent
+    third.close()
+    dead = Engine(tmp_path / "c4")
+    dead.result(pid)
+    proc = dead.interpreter.proc
+    proc.kill()
+    proc.wait()
+    dead.close()  # a dead interpreter is never left for the next engine
+    assert all(proc not in procs for procs in runner._spares.values())
+
+
 def test_stray_fd_output_cannot_corrupt_the_protocol(tmp_path, engine):
     path = snippet(tmp_path, "fd.py", "import os\nos.write(1, b'not json\\n')\nprint('fine')\n")
     assert engine.result(path).stdout == "fine\n"
@@ -222,7 +243,7 @@ def test_warm_rebuild_does_not_import_torch(tmp_path, engine):
     code = textwrap.dedent(f"""
         import sys
         from pathlib import Path
-        from coursebuild.engine import Engine
+        from coursebuild.engine import Engine, runner
         eng = Engine(Path({str(tmp_path / 'cache')!r}))
         print(eng.result(Path({str(path)!r})).stdout, end="")
         assert eng.interpreter.starts == 0
@@ -288,7 +309,7 @@ def test_killed_writer_leaves_only_whole_entries(tmp_path):
             assert cache.get(entry.stem).stdout == "x" * 2_000_000
 
 
-def test_animation_captured_as_deterministic_gif(tmp_path):
+def test_animation_captured_as_deterministic_gif(tmp_path, fresh_interpreters):
     from coursebuild.engine.figures import figure_bytes, figure_format
 
     path = snippet(tmp_path, "anim.py", """

@@ -61,6 +61,7 @@ def _images(cell) -> int:
                and {"image/png", "image/svg+xml"} & set(o.data))
 
 
+@pytest.mark.slow  # a Jupyter kernel runs every example of the page: the suite's notebook tier, not the author's loop
 @pytest.mark.parametrize("path", NOTEBOOK_PAGES, ids=IDS)
 def test_notebook_runs_top_to_bottom(path):
     """Every code cell, run in order in a fresh kernel from the repository root, prints the page's output."""

@@ -91,8 +91,8 @@ def serve_latency(project: Path, cache: Path, run: int) -> tuple[float, float]:
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     log = open(project / f"serve-{run}.log", "w")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
-                            env=build_env(cache, SITE_URL=base), stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+                            cwd=project, env=build_env(cache, SITE_URL=base), stdout=log, stderr=subprocess.STDOUT)
     try:
         if wait_until(base + PROSE_URL, "</html>", 600) is None:
             sys.exit("mkdocs serve did not come up")

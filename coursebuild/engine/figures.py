@@ -14,6 +14,7 @@ cached as JSON); :func:`figure_format` and :func:`figure_bytes` read it back.
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import re
 
@@ -194,5 +195,7 @@ def dark_gif(gif: str) -> str:
     return GIF_PREFIX + base64.b64encode(out.getvalue()).decode("ascii")
 
 
+@functools.lru_cache(maxsize=256)
 def dark_variant(figure: str) -> str:
+    """The dark-palette figure; remembered, because every build (every rebuild of `serve`) registers it again."""
     return dark_gif(figure) if figure_format(figure) == "gif" else dark_svg(figure)

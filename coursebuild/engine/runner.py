@@ -6,6 +6,7 @@ child; the parent waits a little longer than that and restarts the interpreter o
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import select
@@ -22,7 +23,39 @@ STARTUP_TIMEOUT = 180.0
 #: Seconds beyond a snippet's own limit that the interpreter may take to fork it and send its reply.
 REPLY_SLACK = 30.0
 
-__all__ = ["Result", "WarmInterpreter"]
+__all__ = ["Result", "WarmInterpreter", "keep_spares"]
+
+#: Ready interpreters that a closed engine left for the next one in this process, by the exact command
+#: environment a new one would start with. Off unless :func:`keep_spares` turns it on: the test suite builds
+#: hundreds of short-lived engines, and an interpreter's own state never changes (every snippet runs in a
+#: forked child), so a spare answers exactly as a new one would, without importing torch again.
+_spares: dict[tuple, list[subprocess.Popen]] = {}
+_keep = False
+
+
+def keep_spares(on: bool) -> None:
+    """Keep closed interpreters for reuse (``True``) or kill them on close, as a build does (``False``)."""
+    global _keep
+    _keep = on
+    if not on:
+        _kill_spares()
+
+
+@atexit.register
+def _kill_spares() -> None:
+    for procs in _spares.values():
+        for proc in procs:
+            _stop(proc)
+    _spares.clear()
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.kill()
+    proc.wait()
+    for stream in (proc.stdin, proc.stdout):
+        if stream:
+            stream.close()
 
 
 class WarmInterpreter:
@@ -31,6 +64,8 @@ class WarmInterpreter:
         self.proc: subprocess.Popen | None = None
         self.starts = 0
         self.runs = 0
+        self._ready = False
+        self._spare_key: tuple = ()
 
     def start(self) -> None:
         """Start the worker (it imports torch); :meth:`wait_ready` waits for it. Starting several at once
@@ -40,6 +75,15 @@ class WarmInterpreter:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
                    PYTHONHASHSEED="0", MPLBACKEND="Agg", PYTHONIOENCODING="utf-8")
         self.starts += 1
+        # pytest names the running test in the environment; nothing a snippet sees depends on it
+        self._spare_key = tuple(sorted((k, v) for k, v in env.items() if k != "PYTEST_CURRENT_TEST"))
+        spares = _spares.get(self._spare_key, [])
+        while spares:
+            proc = spares.pop()
+            if proc.poll() is None:
+                self.proc, self._ready = proc, True
+                return
+            _stop(proc)
         self.proc = subprocess.Popen([sys.executable, "-m", "coursebuild.engine.worker"], cwd=ROOT, env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
         self._ready = False
@@ -54,12 +98,12 @@ class WarmInterpreter:
         proc = self.proc
         ready, _, _ = select.select([proc.stdout], [], [], timeout)
         if not ready:
-            self.close()
+            self.close(spare=False)
             raise SnippetError(path, f"no answer after {timeout:g} s while {doing}")
         line = proc.stdout.readline()
         if not line:
             code = proc.wait()
-            self.close()
+            self.close(spare=False)
             raise SnippetError(path, f"the interpreter exited (code {code}) while {doing}")
         return json.loads(line)
 
@@ -74,7 +118,7 @@ class WarmInterpreter:
                                               "timeout": self.timeout}) + "\n")
             self.proc.stdin.flush()
         except BrokenPipeError:
-            self.close()
+            self.close(spare=False)
             raise SnippetError(path, "the warm interpreter died before the snippet started") from None
         reply = self._reply(path, self.timeout + REPLY_SLACK, "running the snippet")
         if reply.get("timeout"):
@@ -88,12 +132,12 @@ class WarmInterpreter:
         return Result(reply["stdout"], reply["figures"], reply["seconds"], reply.get("values", {}),
                       reply.get("names", []), reply.get("texts", []))
 
-    def close(self) -> None:
-        if self.proc is not None:
-            if self.proc.poll() is None:
-                self.proc.kill()
-            self.proc.wait()
-            for stream in (self.proc.stdin, self.proc.stdout):
-                if stream:
-                    stream.close()
-        self.proc = None
+    def close(self, spare: bool = True) -> None:
+        """Stop the interpreter, or keep it for the next engine (:func:`keep_spares`) when it is idle and ready."""
+        proc, self.proc = self.proc, None
+        if proc is None:
+            return
+        if spare and _keep and self._ready and proc.poll() is None:
+            _spares.setdefault(self._spare_key, []).append(proc)
+            return
+        _stop(proc)

@@ -1,12 +1,15 @@
 """The ``coursebuild`` MkDocs plugin: wires MkDocs' events to the parts of the build, in the order they fire.
 
-    startup         whether this is `mkdocs serve` (no PDF printed then)
+    startup         whether this is `mkdocs serve` (no PDF printed then), and `--dirty`
     config          options -> settings (environment overrides) -> the engine; mkdocs-jupyter's cache per language
     pre_build       which translations lag behind their counterpart (freshness)
     files           execution: every snippet's result, checked; figures and snippets registered (-200, after
-                    mkdocs-static-i18n chose the language's pages); notebooks generated from them (-250)
+                    mkdocs-static-i18n chose the language's pages); under `serve --dirty`, the HTML of pages
+                    whose snippets, results or translation notice changed removed, so they are rendered again;
+                    notebooks generated from them (-250)
     page_markdown   values and figures filled in, download links; translation notice; notebook link
     nav             the lessons in order, for the book
+    env             theme templates compiled once per process (every later build reuses them)
     page_content    setup lines of examples marked for folding; a rendered notebook made offline, given anchors;
                     the home page's links to the book
     post_page       formulas rendered by KaTeX; markup that would call another host removed
@@ -31,10 +34,12 @@ from .. import engine as engine_module
 from ..pages.parse import page_language
 from ..settings import Settings
 from . import book, notebooks, offline
+from .dirty import DirtyPages, quiet_dirty_notice
 from .execution import Execution
 from .freshness import lag_of, notice
 from .math import MathError, default_renderer, render_page
 from .rendering import fold_setup_lines, insert_after_title
+from .templates import compile_once
 
 log = logging.getLogger("mkdocs.plugins.coursebuild")
 
@@ -63,9 +68,13 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.figure_texts: dict[str, list[str]] = {}  # page URL -> texts its figures draw, every language
         # language -> (its site name, its root URL, its lessons in order)
         self.books: dict[str, tuple[str, str, list[book.Lesson]]] = {}
+        self.dirty_pages = DirtyPages()
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"  # the author's loop: the book's page, but no PDF printed on every edit
+        self.dirty = dirty  # `mkdocs serve --dirty`: only what changed is rendered again
+        if dirty:
+            quiet_dirty_notice()
 
     # -- config ------------------------------------------------------------------------------------------
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has set this build's language
@@ -99,7 +108,12 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
     # -- files -------------------------------------------------------------------------------------------
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen this language's pages
     def _files_execute(self, files, config):
-        return self.execution.on_files(files, config)
+        files = self.execution.on_files(files, config)
+        if getattr(self, "dirty", False):
+            stale = self.dirty_pages.mark_stale(files, self.execution.pages, self.lags, config.config_file_path)
+            if stale:
+                log.info("coursebuild: rendered again for their snippets or notices: %s", ", ".join(stale))
+        return files
 
     @event_priority(-250)  # after the results exist
     def _files_notebooks(self, files, config):
@@ -111,6 +125,9 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         if nav.pages:
             self.books[page_language(nav.pages[0].file.src_uri)] = (config.site_name, *book.lessons_of(nav))
         return nav
+
+    def on_env(self, env, config, files):
+        return compile_once(env)
 
     # -- pages -------------------------------------------------------------------------------------------
     def on_page_markdown(self, markdown, page, config, files):
