@@ -69,6 +69,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         # language -> (its site name, its root URL, its lessons in order)
         self.books: dict[str, tuple[str, str, list[book.Lesson]]] = {}
         self.dirty_pages = DirtyPages()
+        self.serving = self.dirty = False  # set by on_startup (MkDocs keeps this instance across serve's rebuilds)
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"  # the author's loop: the book's page, but no PDF printed on every edit
@@ -91,7 +92,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         if settings.notebooks:
             notebooks.on_config(config)
         override = os.environ.get("COURSEBUILD_BOOK_PDF")
-        wanted = (options.book_pdf and not getattr(self, "serving", False)) if override is None else override != "0"
+        wanted = (options.book_pdf and not self.serving) if override is None else override != "0"
         self.book_pdf = wanted and book.chromium() is not None
         if wanted and not self.book_pdf:
             log.warning("coursebuild: no chromium on PATH, so no PDF of the book (apt-get install chromium, "
@@ -109,7 +110,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen this language's pages
     def _files_execute(self, files, config):
         files = self.execution.on_files(files, config)
-        if getattr(self, "dirty", False):
+        if self.dirty:
             stale = self.dirty_pages.mark_stale(files, self.execution.pages, self.lags, config.config_file_path)
             if stale:
                 log.info("coursebuild: rendered again for their snippets or notices: %s", ", ".join(stale))
