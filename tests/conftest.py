@@ -35,16 +35,6 @@ def spare_interpreters():
     runner.keep_spares(False)
 
 
-@pytest.fixture
-def fresh_interpreters():
-    """For a test about different interpreters: every engine in it starts its own."""
-    from coursebuild.engine import runner
-
-    runner.keep_spares(False)
-    yield
-    runner.keep_spares(True)
-
-
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The whole course, both languages, from ``mkdocs build --strict`` (the result cache is shared)."""

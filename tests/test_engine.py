@@ -26,6 +26,23 @@ def engine(tmp_path):
     eng.close()
 
 
+@pytest.fixture(scope="module")
+def two_new_engines(tmp_path_factory):
+    """Two engines on two interpreters started for them (no spare of another test), importing at once:
+    what one draws, the other must draw byte for byte."""
+    runner.take_spares(False)
+    try:
+        engines = [Engine(tmp_path_factory.mktemp(f"cache{n}")) for n in range(2)]
+        for eng in engines:
+            eng.interpreter.start()
+    finally:
+        runner.take_spares(True)
+    assert engines[0].interpreter.proc.pid != engines[1].interpreter.proc.pid
+    yield engines
+    for eng in engines:
+        eng.close()
+
+
 def snippet(tmp_path, name, code):
     path = tmp_path / name
     path.write_text(textwrap.dedent(code), encoding="utf-8")
@@ -93,12 +110,13 @@ def test_reset_between_snippets(tmp_path, engine):
         import torch
         print(torch.rand(1), np.random.rand(1), random.random())
     """)
-    engine.result(messy)
-    inside = engine.result(probe).stdout
     empty = tmp_path / "empty"
     empty.mkdir()
-    alone = subprocess.run([sys.executable, str(probe)], cwd=empty, capture_output=True, text=True,
-                           env={"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"}).stdout
+    with subprocess.Popen([sys.executable, str(probe)], cwd=empty, stdout=subprocess.PIPE, text=True,
+                          env={"MPLBACKEND": "Agg", "PATH": "/usr/bin:/bin"}) as fresh:  # runs meanwhile
+        engine.result(messy)
+        inside = engine.result(probe).stdout
+        alone = fresh.communicate(timeout=120)[0]
     assert inside == alone  # exactly what `python probe.py` prints in a fresh interpreter
     # The working directory is a fresh, empty scratch folder (first edition: the repository, which a snippet
     # writing a file would have changed).
@@ -110,7 +128,7 @@ def test_reset_between_snippets(tmp_path, engine):
     assert engine.result(unseeded).stdout == first
 
 
-def test_figures_captured_as_deterministic_svg(tmp_path, fresh_interpreters):
+def test_figures_captured_as_deterministic_svg(tmp_path, two_new_engines):
     code = """
         import matplotlib.pyplot as plt
         plt.plot([1, 2, 3], [3, 1, 2], label="loss")
@@ -123,11 +141,7 @@ def test_figures_captured_as_deterministic_svg(tmp_path, fresh_interpreters):
         print("drawn")
     """
     path = snippet(tmp_path, "fig.py", code)
-    runs = []
-    for n in range(2):
-        eng = Engine(tmp_path / f"cache{n}")
-        runs.append(eng.result(path))
-        eng.close()
+    runs = [eng.result(path) for eng in two_new_engines]
     first, second = runs
     assert first.stdout == "drawn\n" and len(first.figures) == 2
     assert first.figures == second.figures  # byte-identical across interpreters
@@ -200,14 +214,16 @@ def test_a_crashing_interpreter_is_reported_and_replaced(tmp_path, engine):
 
 def test_a_closed_engine_leaves_its_interpreter_to_the_next_in_the_same_environment(tmp_path, monkeypatch):
     pid = snippet(tmp_path, "pid.py", "import os\nprint(os.getppid())\n")
+    with monkeypatch.context() as env:  # another environment: a spare would answer wrongly
+        env.setenv("COURSEBUILD_MEMORY_MB", "2048")
+        third = Engine(tmp_path / "c3")
+        third.interpreter.start()  # started now (importing meanwhile), asked last
     first = Engine(tmp_path / "c1")
     parent = first.result(pid).stdout
     first.close()
     second = Engine(tmp_path / "c2")  # its own cache: it runs the snippet again, on the spare
     assert second.result(pid).stdout == parent and second.interpreter.starts == 1
     second.close()
-    monkeypatch.setenv("COURSEBUILD_MEMORY_MB", "2048")  # another environment: a spare would answer wrongly
-    third = Engine(tmp_path / "c3")
     assert third.result(pid).stdout != parent
     third.close()
     dead = Engine(tmp_path / "c4")
@@ -309,7 +325,7 @@ def test_killed_writer_leaves_only_whole_entries(tmp_path):
             assert cache.get(entry.stem).stdout == "x" * 2_000_000
 
 
-def test_animation_captured_as_deterministic_gif(tmp_path, fresh_interpreters):
+def test_animation_captured_as_deterministic_gif(tmp_path, two_new_engines):
     from coursebuild.engine.figures import figure_bytes, figure_format
 
     path = snippet(tmp_path, "anim.py", """
@@ -324,11 +340,7 @@ def test_animation_captured_as_deterministic_gif(tmp_path, fresh_interpreters):
         plt.plot([1, 2])
         plt.show()
     """)
-    runs = []
-    for n in range(2):
-        eng = Engine(tmp_path / f"cache{n}")
-        runs.append(eng.result(path).figures)
-        eng.close()
+    runs = [eng.result(path).figures for eng in two_new_engines]
     assert runs[0] == runs[1]  # byte-identical across interpreters
     assert [figure_format(f) for f in runs[0]] == ["gif", "svg"]
     gif = figure_bytes(runs[0][0])

@@ -56,26 +56,33 @@ HOSTILE = [
 ]
 
 
-def probe_alone(tmp_path) -> str:
-    """What the probe prints in a fresh interpreter started from an empty folder, stdin empty."""
+def probe_alone(tmp_path) -> subprocess.Popen:
+    """The probe started in a fresh interpreter from an empty folder, stdin empty (read it with
+    :func:`printed`)."""
     folder = tmp_path / "alone"
     folder.mkdir()
     probe = folder / "probe.py"
     probe.write_text(PROBE, encoding="utf-8")
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "MPLBACKEND": "Agg"}
-    done = subprocess.run([sys.executable, str(probe)], cwd=folder, env=env, capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, timeout=120)
-    return done.stdout.replace("cwd ['probe.py']", "cwd []")  # alone, the probe sits in its own folder
+    return subprocess.Popen([sys.executable, str(probe)], cwd=folder, env=env, stdout=subprocess.PIPE, text=True,
+                            stdin=subprocess.DEVNULL)
+
+
+def printed(alone: subprocess.Popen) -> str:
+    stdout = alone.communicate(timeout=120)[0]
+    return stdout.replace("cwd ['probe.py']", "cwd []")  # alone, the probe sits in its own folder
 
 
 def test_hostile_snippets_leave_nothing_behind(tmp_path):
-    expected_probe = probe_alone(tmp_path)
-    assert "env None" in expected_probe and "threads" in expected_probe
+    alone = probe_alone(tmp_path)  # runs while the engine starts
     snippets = tmp_path / "snippets"
     snippets.mkdir()
-    engine = Engine(tmp_path / "cache", timeout=4)
+    engine = Engine(tmp_path / "cache", timeout=2)
     repo_before = sorted(p.name for p in ROOT.iterdir())
     try:
+        engine.interpreter.start()
+        expected_probe = printed(alone)
+        assert "env None" in expected_probe and "threads" in expected_probe
         for i, (name, code, expected) in enumerate(HOSTILE):
             path = snippets / f"hostile{i}.py"
             path.write_text(code, encoding="utf-8")

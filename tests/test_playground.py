@@ -1,7 +1,8 @@
 """The optimizer playground and the EWA widget (docs/assets/javascripts/playground.js, ewa-widget.js).
 
 Independent of the site build: the reference (snippets/lab/playground_reference.py, torch.optim in float64)
-is generated here by runpy and written, with the two scripts, the stylesheet and a minimal page per language,
+comes from the engine, as the build's data file does (the result cache answers when the snippet did not
+change), and is written, with the two scripts, the stylesheet and a minimal page per language,
 into a temporary directory served on 127.0.0.1. Debian's chromium (Playwright) then checks that:
 
 * the widget's math gives every point of every reference run (relative error <= 1e-9; NaN/inf where torch
@@ -22,7 +23,6 @@ import http.server
 import json
 import math
 import random
-import runpy
 import shutil
 import statistics
 import threading
@@ -48,7 +48,10 @@ FRAME_BUDGET_MS = 16.0
 
 @pytest.fixture(scope="session")
 def reference() -> dict:
-    return runpy.run_path(str(SNIPPET), run_name="playground_reference")["reference"]
+    from coursebuild.engine import default_engine
+    from coursebuild.engine.values import EXPORT
+
+    return default_engine().result(SNIPPET, (EXPORT + "reference",)).values[EXPORT + "reference"]
 
 
 def race_literals() -> tuple[list[str], list[dict]]:

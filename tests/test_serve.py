@@ -52,3 +52,38 @@ def test_one_rebuild_per_snippet_edit(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_dirty_serve_shows_a_prose_edit_and_a_snippet_edit_on_the_page_and_its_notebook(tmp_path):
+    """`mkdocs serve --dirty` (the author's loop): only what an edit touched is rendered again, and it shows."""
+    from coursebuild.cli.bench import wait_until
+
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+                                cwd=project, env=build_env(SITE_URL=base), stdout=out, stderr=subprocess.STDOUT)
+    try:
+        assert wait_until(base + "optimizers/", "</html>", 300) is not None, log.read_text()
+        time.sleep(2)
+        page = project / "docs" / "optimizers.md"
+        page.write_text(page.read_text(encoding="utf-8").replace("\n## ", "\nproseedit42\n\n## ", 1), encoding="utf-8")
+        assert wait_until(base + "optimizers/", "proseedit42", 120) is not None, log.read_text()
+        assert wait_until(base + "notebooks/optimizers/", "proseedit42", 5) is not None, "the notebook kept old prose"
+        snippet = project / "snippets" / "optimizers" / "momentum.zh.py"
+        snippet.write_text(snippet.read_text(encoding="utf-8").replace("import torch\n", "import torch\n\n"
+                                                                       "EDITED = 'snippetedit42'\n", 1),
+                           encoding="utf-8")
+        assert wait_until(base + "optimizers/", "snippetedit42", 120) is not None, log.read_text()
+        assert wait_until(base + "notebooks/optimizers/", "snippetedit42", 5) is not None, "the notebook kept old code"
+        text = log.read_text()
+        assert "1 snippet(s) executed" in text, text  # the edited one, nothing else
+        rebuilt = re.findall(r"rendered again for their snippets or notices: (.*)", text)
+        assert rebuilt and all("gradient-descent" not in line for line in rebuilt), rebuilt
+        assert "ERROR" not in text, text
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -23,7 +23,7 @@ STARTUP_TIMEOUT = 180.0
 #: Seconds beyond a snippet's own limit that the interpreter may take to fork it and send its reply.
 REPLY_SLACK = 30.0
 
-__all__ = ["Result", "WarmInterpreter", "keep_spares"]
+__all__ = ["Result", "WarmInterpreter", "keep_spares", "take_spares"]
 
 #: Ready interpreters that a closed engine left for the next one in this process, by the exact command
 #: environment a new one would start with. Off unless :func:`keep_spares` turns it on: the test suite builds
@@ -31,6 +31,7 @@ __all__ = ["Result", "WarmInterpreter", "keep_spares"]
 #: forked child), so a spare answers exactly as a new one would, without importing torch again.
 _spares: dict[tuple, list[subprocess.Popen]] = {}
 _keep = False
+_take = True
 
 
 def keep_spares(on: bool) -> None:
@@ -39,6 +40,13 @@ def keep_spares(on: bool) -> None:
     _keep = on
     if not on:
         _kill_spares()
+
+
+def take_spares(on: bool) -> None:
+    """``False``: every interpreter started from now on is a new process (a test about different
+    interpreters), while the spares already kept stay for later."""
+    global _take
+    _take = on
 
 
 @atexit.register
@@ -77,7 +85,7 @@ class WarmInterpreter:
         self.starts += 1
         # pytest names the running test in the environment; nothing a snippet sees depends on it
         self._spare_key = tuple(sorted((k, v) for k, v in env.items() if k != "PYTEST_CURRENT_TEST"))
-        spares = _spares.get(self._spare_key, [])
+        spares = _spares.get(self._spare_key, []) if _take else []
         while spares:
             proc = spares.pop()
             if proc.poll() is None:

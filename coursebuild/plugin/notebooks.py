@@ -123,6 +123,31 @@ def _write(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+#: The last notebook built per lesson, with the digest of what it was built from: under ``mkdocs serve`` each
+#: rebuild would otherwise convert every lesson of both languages again (≈ 0.4 s) for the one page edited.
+_built: dict[str, tuple[str, object, str]] = {}
+
+
+def _inputs(path: Path, page, engine, site_url: str | None) -> str:
+    """What a notebook is derived from: the page's bytes, its snippets' bytes (their results are keyed by them),
+    the engine that answered and where links point."""
+    digest = hashlib.sha256(path.read_bytes())
+    for example in page.examples:
+        snippet = example.snippet_path
+        digest.update(b"\0" + (snippet.read_bytes() if snippet.is_file() else b"(missing)"))
+    digest.update(f"\0{id(engine)}\0{engine.execute}\0{site_url}".encode())
+    return digest.hexdigest()
+
+
+def _notebook(path: Path, page, engine, site_url: str | None) -> tuple[object, str]:
+    key = _inputs(path, page, engine, site_url)
+    built = _built.get(str(path))
+    if built is None or built[0] != key:
+        nb = build_notebook(path, engine, site_url=site_url, page=page)
+        built = _built[str(path)] = (key, nb, write_notebook(nb))
+    return built[1], built[2]
+
+
 def _shown_figure(data: dict) -> str:
     """A notebook display output back as the engine's figure string (SVG text or GIF data URI)."""
     if "image/svg+xml" in data:
@@ -161,8 +186,7 @@ def on_files(files: Files, config, execution) -> Files:
         page = state.page if state else None
         if page is None or not has_notebook(page):  # an unparseable page: the execution part reports it
             continue
-        nb = build_notebook(path, execution.engine, site_url=config.site_url, page=page)
-        text = write_notebook(nb)
+        nb, text = _notebook(path, page, execution.engine, config.site_url)
         lang = page_language(path)
         source = Path(_tmp.name) / lang / f"{page_name(path)}.ipynb"
         _write(source, text)
