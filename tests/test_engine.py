@@ -346,6 +346,14 @@ def test_animation_captured_as_deterministic_gif(tmp_path, two_new_engines):
     gif = figure_bytes(runs[0][0])
     from PIL import Image
 
+    # each figure's dark twin comes with the result, made by the warm interpreter and cached with it
+    from coursebuild.engine.figures import dark_variant
+
+    result = two_new_engines[0].result(path)
+    assert len(result.dark) == 2 and result.dark == [dark_variant(f) for f in result.figures]
+    assert result.dark[0] != result.figures[0] and figure_format(result.dark[0]) == "gif"
+    assert ResultCache(two_new_engines[0].cache.directory).get(cache_key(path.read_bytes())).dark == result.dark
+
     with Image.open(io.BytesIO(gif)) as image:
         assert (image.format, image.n_frames, image.info["duration"]) == ("GIF", 6, 200)
 
@@ -369,3 +377,27 @@ def test_cache_prunes_entries_unused_for_a_while_and_bounds_its_size(tmp_path):
     os.utime(old, (now - 40 * 86400, now - 40 * 86400))
     assert cache.get(old.stem) is not None  # a hit refreshes the entry
     assert cache.prune(max_age_days=30, now=time.time()) == 0
+
+
+def test_derived_entries_are_kept_and_pruned_like_results(tmp_path):
+    import os
+    import time
+
+    cache = ResultCache(tmp_path / "cache")
+    assert cache.get_derived("ab" + "0" * 62) is None
+    cache.put_derived("ab" + "0" * 62, "derived text")
+    cache.put("cd" + "0" * 62, Result("x\n"))
+    assert cache.get_derived("ab" + "0" * 62) == "derived text"
+    [derived] = (tmp_path / "cache" / "derived").rglob("*.txt")
+    old = time.time() - 40 * 86400
+    os.utime(derived, (old, old))
+    assert cache.prune(max_age_days=30) == 1
+    assert cache.get_derived("ab" + "0" * 62) is None and cache.get("cd" + "0" * 62) is not None
+
+
+def test_a_result_without_dark_twins_derives_them(tmp_path):
+    from coursebuild.engine.figures import dark_variant
+
+    svg = '<svg><g id="text_1"><path style="fill: #ffffff"/></g></svg>'
+    old = Result.from_json({"stdout": "", "figures": [svg]})  # an entry written before twins were cached
+    assert old.dark == [] and old.dark_figure(0) == dark_variant(svg) != svg

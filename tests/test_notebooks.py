@@ -149,3 +149,37 @@ def test_site_renders_and_serves_the_notebooks(built_site):
         name = page_name(path)
         for link in (f"../notebooks/{name}/", f"../notebooks/{name}/{name}.ipynb"):
             assert f'href="{link}"' in lesson_html, f"{lesson}: no link to {link}"
+
+
+def test_a_warm_build_reuses_the_notebook_it_derived_before(tmp_path, monkeypatch):
+    """A notebook is derived once per content: a new process (an empty memo) reads it from the result cache, and
+    a changed page derives it anew."""
+    from coursebuild.engine import Engine
+    from coursebuild.engine.cache import ResultCache
+    from coursebuild.pages.check import check_page
+    from coursebuild.plugin import notebooks
+
+    engine = Engine(ROOT / ".cache" / "coursebuild")  # the suite's warm results
+    page = tmp_path / "docs" / "optimizers.md"
+    page.parent.mkdir()
+    page.write_text((DOCS_DIR / "optimizers.md").read_text(encoding="utf-8"), encoding="utf-8")
+    try:
+        state = check_page(page, engine, ROOT / "snippets")
+        engine.cache = ResultCache(tmp_path / "cache")  # results stay in memory; derived entries go here
+        calls = []
+        real = notebooks.build_notebook
+        monkeypatch.setattr(notebooks, "build_notebook", lambda *a, **k: calls.append(a) or real(*a, **k))
+        monkeypatch.setattr(notebooks, "_built", {})
+        first = notebooks._notebook(page, state, engine, SITE_URL)[1]
+        assert len(calls) == 1 and list((tmp_path / "cache" / "derived").rglob("*.txt"))
+        monkeypatch.setattr(notebooks, "_built", {})  # a new process
+        nb, again = notebooks._notebook(page, state, engine, SITE_URL)
+        assert len(calls) == 1 and again == first == notebook_json(page, engine, SITE_URL, state.page)
+        assert nb == nbformat.reads(first, as_version=4)
+        page.write_text(page.read_text(encoding="utf-8").replace("\n## ", "\nnotebookcache42\n\n## ", 1),
+                        encoding="utf-8")
+        state = check_page(page, engine, ROOT / "snippets")
+        changed = notebooks._notebook(page, state, engine, SITE_URL)[1]
+        assert len(calls) == 2 and "notebookcache42" in changed
+    finally:
+        engine.close()

@@ -5,6 +5,10 @@ runs snippets (worker, reset, figures) changes; nothing else can change what a s
 prints. Entries are written atomically (temp file + rename), so a build killed mid-way leaves
 either the old entry or the new one; an unreadable entry is deleted and recomputed.
 
+Beside the results it keeps what a build derives from them and would otherwise derive again on every build
+(a lesson's notebook): :meth:`ResultCache.get_derived` / :meth:`ResultCache.put_derived`, keyed by the caller's
+digest of every input, under ``derived/``.
+
 The cache prunes itself: every hit refreshes an entry's modification time, and after each build
 :meth:`ResultCache.prune` deletes the entries no build used for :data:`MAX_AGE_DAYS` days, then the least
 recently used ones until the folder holds at most :data:`MAX_BYTES` (a torch bump leaves a whole generation of
@@ -54,6 +58,32 @@ def cache_key(source: bytes) -> str:
     return hashlib.sha256(runtime_fingerprint().encode() + b"\0" + source).hexdigest()
 
 
+@lru_cache(maxsize=16)
+def code_digest(*modules: str) -> str:
+    """A digest of the course package's own source files (paths relative to ``coursebuild/``): a derived entry
+    keyed by it is not reused once the code that derives it changes."""
+    root = Path(__file__).parent.parent
+    digest = hashlib.sha256()
+    for module in modules:
+        digest.update(module.encode() + b"\0" + (root / module).read_bytes())
+    return digest.hexdigest()
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file and a rename: readers see the old file or the new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 class ResultCache:
     def __init__(self, directory: Path) -> None:
         self.directory = Path(directory)
@@ -78,18 +108,23 @@ class ResultCache:
             return None
 
     def put(self, key: str, result: Result) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        _write_atomic(self._path(key), json.dumps({"key": key, "result": result.to_json()}))
+
+    def _derived_path(self, key: str) -> Path:
+        return self.directory / "derived" / key[:2] / f"{key}.txt"
+
+    def get_derived(self, key: str) -> str | None:
+        """Text a build derived earlier from inputs whose digest is ``key``, or None."""
+        path = self._derived_path(key)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"key": key, "result": result.to_json()}, fh)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            text = path.read_text(encoding="utf-8")
+        except (FileNotFoundError, UnicodeDecodeError):
+            return None
+        os.utime(path)  # used now: kept by prune()
+        return text
+
+    def put_derived(self, key: str, text: str) -> None:
+        _write_atomic(self._derived_path(key), text)
 
     def prune(self, max_age_days: float = MAX_AGE_DAYS, max_bytes: int = MAX_BYTES, now: float | None = None) -> int:
         """Delete entries unused for ``max_age_days``, then the least recently used beyond ``max_bytes``;
@@ -98,7 +133,7 @@ class ResultCache:
 
         now = time.time() if now is None else now
         entries = []
-        for path in self.directory.glob("*/*.json"):
+        for path in [*self.directory.glob("*/*.json"), *self.directory.glob("derived/*/*.txt")]:
             try:
                 stat = path.stat()
             except FileNotFoundError:

@@ -138,7 +138,7 @@ class WarmInterpreter:
             raise SnippetError(path, f"raised {err['type']}: {err['message']}\n{err['traceback']}",
                                err["line"])
         return Result(reply["stdout"], reply["figures"], reply["seconds"], reply.get("values", {}),
-                      reply.get("names", []), reply.get("texts", []))
+                      reply.get("names", []), reply.get("texts", []), reply.get("dark", []))
 
     def close(self, spare: bool = True) -> None:
         """Stop the interpreter, or keep it for the next engine (:func:`keep_spares`) when it is idle and ready."""

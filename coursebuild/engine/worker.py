@@ -34,7 +34,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
 
-from .figures import FigureCapture  # noqa: E402
+from .figures import FigureCapture, dark_variant  # noqa: E402
 from .reset import reset_state  # noqa: E402
 from .values import extract  # noqa: E402
 
@@ -77,7 +77,8 @@ def run_snippet(path: str, names: list[str]) -> dict:
     plt.close("all")
     values, all_names = extract(namespace, names) if error is None else ({}, [])
     return {"stdout": out.text(), "figures": capture.svgs, "texts": capture.texts, "error": error,
-            "seconds": seconds, "values": values, "names": all_names}
+            "seconds": seconds, "values": values, "names": all_names,
+            "dark": [dark_variant(figure) for figure in capture.svgs]}
 
 
 def _describe(exc: BaseException, path: str) -> dict:

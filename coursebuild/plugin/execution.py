@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 
 from ..engine import Engine
 from ..engine.cache import runtime_fingerprint
-from ..engine.figures import dark_variant, figure_bytes, figure_format
+from ..engine.figures import figure_bytes, figure_format
 from ..engine.values import EXPORT, UNFORMATTABLE
 from ..errors import CourseError, rel
 from ..pages.check import PageCheck, check_page
@@ -138,7 +138,7 @@ class Execution:
                     uri = figure_uri(example, i, figure_format(figure))
                     if files.get_file_from_path(uri) is None:
                         files.append(File.generated(config, uri, content=figure_bytes(figure)))
-                        files.append(File.generated(config, dark_uri(uri), content=figure_bytes(dark_variant(figure))))
+                        files.append(File.generated(config, dark_uri(uri), content=figure_bytes(result.dark_figure(i))))
         for uri, snippet, variable in self.data_jobs():
             data = self.data_file(uri, snippet, variable)
             if data is not None and files.get_file_from_path(uri) is None:

@@ -33,9 +33,11 @@ import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
+from ..engine.cache import code_digest
 from ..engine.figures import figure_format
 from ..pages.parse import counterpart, page_language
 from .convert import (
@@ -124,27 +126,41 @@ def _write(path: Path, text: str) -> None:
 
 
 #: The last notebook built per lesson, with the digest of what it was built from: under ``mkdocs serve`` each
-#: rebuild would otherwise convert every lesson of both languages again (≈ 0.4 s) for the one page edited.
+#: rebuild would otherwise convert every lesson of both languages again (≈ 0.4 s) for the one page edited. The
+#: text is also kept in the result cache under that digest, so a warm build of a fresh process converts nothing.
 _built: dict[str, tuple[str, object, str]] = {}
+#: The code a notebook's text is derived by (with the page, its snippets and their results).
+NOTEBOOK_CODE = ("plugin/convert.py", "pages/parse.py", "pages/refs.py", "pages/numbers.py")
 
 
-def _inputs(path: Path, page, engine, site_url: str | None) -> str:
-    """What a notebook is derived from: the page's bytes, its snippets' bytes (their results are keyed by them),
-    the engine that answered and where links point."""
-    digest = hashlib.sha256(path.read_bytes())
-    for example in page.examples:
+def _inputs(path: Path, state, site_url: str | None) -> str:
+    """What a notebook is derived from: the page's bytes, its snippets' bytes, what they printed, drew and
+    computed (with execution off, that depends on what the cache held), the code that converts, and where
+    links point."""
+    digest = hashlib.sha256(code_digest(*NOTEBOOK_CODE).encode())
+    digest.update(b"\0" + nbformat.__version__.encode() + b"\0" + path.read_bytes())
+    for example in state.page.examples:
         snippet = example.snippet_path
         digest.update(b"\0" + (snippet.read_bytes() if snippet.is_file() else b"(missing)"))
-    digest.update(f"\0{id(engine)}\0{engine.execute}\0{site_url}".encode())
+    for result in state.results:
+        digest.update(b"\0" + repr(result and (result.stdout, result.figures, result.values)).encode())
+    digest.update(f"\0{site_url}".encode())
     return digest.hexdigest()
 
 
-def _notebook(path: Path, page, engine, site_url: str | None) -> tuple[object, str]:
-    key = _inputs(path, page, engine, site_url)
+def _notebook(path: Path, state, engine, site_url: str | None) -> tuple[object, str]:
+    key = _inputs(path, state, site_url)
     built = _built.get(str(path))
     if built is None or built[0] != key:
-        nb = build_notebook(path, engine, site_url=site_url, page=page)
-        built = _built[str(path)] = (key, nb, write_notebook(nb))
+        text = engine.cache.get_derived(key) if engine.use_cache else None
+        if text is not None:
+            nb = nbformat.reads(text, as_version=4)
+        else:
+            nb = build_notebook(path, engine, site_url=site_url, page=state.page)
+            text = write_notebook(nb)
+            if engine.use_cache:
+                engine.cache.put_derived(key, text)
+        built = _built[str(path)] = (key, nb, text)
     return built[1], built[2]
 
 
@@ -186,7 +202,7 @@ def on_files(files: Files, config, execution) -> Files:
         page = state.page if state else None
         if page is None or not has_notebook(page):  # an unparseable page: the execution part reports it
             continue
-        nb, text = _notebook(path, page, execution.engine, config.site_url)
+        nb, text = _notebook(path, state, execution.engine, config.site_url)
         lang = page_language(path)
         source = Path(_tmp.name) / lang / f"{page_name(path)}.ipynb"
         _write(source, text)
