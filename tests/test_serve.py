@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -69,16 +70,23 @@ def test_dirty_serve_shows_a_prose_edit_and_a_snippet_edit_on_the_page_and_its_n
     try:
         assert wait_until(base + "optimizers/", "</html>", 300) is not None, log.read_text()
         time.sleep(2)
+        lag_notice = "This translation may lag behind the Chinese version"
+        assert wait_until(base + "en/optimizers/", lag_notice, 0.1) is None, "the course starts with a lagging page"
         page = project / "docs" / "optimizers.md"
         page.write_text(page.read_text(encoding="utf-8").replace("\n## ", "\nproseedit42\n\n## ", 1), encoding="utf-8")
         assert wait_until(base + "optimizers/", "proseedit42", 120) is not None, log.read_text()
+        # what derives from the edit follows in a second rebuild: the notebook, the other language's notice, the book
         assert wait_until(base + "notebooks/optimizers/", "proseedit42", 5) is not None, "the notebook kept old prose"
+        assert wait_until(base + "en/optimizers/", lag_notice, 5) is not None, "the English page shows no notice"
+        assert wait_until(base + "book/", "proseedit42", 5) is not None, "the book kept old prose"
+        assert "its notebook, translation notices and book follow" in log.read_text()
         snippet = project / "snippets" / "optimizers" / "momentum.zh.py"
+        marker = f"snippetedit{time.time_ns()}"  # new each run: the shared result cache has never seen it
         snippet.write_text(snippet.read_text(encoding="utf-8").replace("import torch\n", "import torch\n\n"
-                                                                       "EDITED = 'snippetedit42'\n", 1),
+                                                                       f"EDITED = '{marker}'\n", 1),
                            encoding="utf-8")
-        assert wait_until(base + "optimizers/", "snippetedit42", 120) is not None, log.read_text()
-        assert wait_until(base + "notebooks/optimizers/", "snippetedit42", 5) is not None, "the notebook kept old code"
+        assert wait_until(base + "optimizers/", marker, 120) is not None, log.read_text()
+        assert wait_until(base + "notebooks/optimizers/", marker, 5) is not None, "the notebook kept old code"
         text = log.read_text()
         assert "1 snippet(s) executed" in text, text  # the edited one, nothing else
         rebuilt = re.findall(r"rendered again for their snippets or notices: (.*)", text)
@@ -87,3 +95,61 @@ def test_dirty_serve_shows_a_prose_edit_and_a_snippet_edit_on_the_page_and_its_n
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_a_page_is_checked_again_only_when_it_or_an_embedded_snippet_changed(tmp_path):
+    """The plugin keeps each page's check across builds (both languages, every rebuild of `serve`)."""
+    from coursebuild.engine import Engine
+    from coursebuild.plugin.execution import Execution
+
+    project = copy_project(tmp_path / "project")
+    engine = Engine(project.parent / "unused-cache", execute=False)  # checks only: nothing runs
+    checked: dict = {}
+    page = project / "docs" / "optimizers.md"
+    first = Execution(engine, project / "docs", project / "snippets", {}, checked=checked).check(page)
+    again = Execution(engine, project / "docs", project / "snippets", {}, checked=checked)  # the next build
+    assert again.remembered(page) is first and again.check(page) is first
+    snippet = project / "snippets" / "optimizers" / "momentum.zh.py"
+    snippet.write_text(snippet.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    assert again.remembered(page) is None and again.check(page) is not first
+    page.write_text(page.read_text(encoding="utf-8") + "\nmore prose\n", encoding="utf-8")
+    assert again.remembered(page) is None
+    engine.close()
+
+
+def test_a_rebuild_after_an_edit_holds_back_what_only_derives_from_it(tmp_path):
+    """DirtyPages: the first rebuild after an edit re-renders the pages whose own inputs changed; a page whose only
+    change is its translation notice waits, and the follow-up is started by touching the watched folder."""
+    from types import SimpleNamespace
+
+    from coursebuild.plugin.dirty import DirtyPages
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    site.mkdir()
+    pages = []
+    for name in ("a.md", "a.en.md"):
+        (docs / name).write_text("# x\n", encoding="utf-8")
+        html = site / (name + ".html")
+        html.write_text("old", encoding="utf-8")
+        pages.append(SimpleNamespace(abs_src_path=str(docs / name), abs_dest_path=str(html), src_uri=name,
+                                     is_modified=lambda: False))
+    files = SimpleNamespace(documentation_pages=lambda: pages)
+    dirty = DirtyPages()
+    dirty.begin([docs])  # the first build renders everything
+    assert not dirty.deferring
+    assert dirty.mark_stale(files, {}, {}, None) == []
+    import time
+
+    time.sleep(0.01)
+    (docs / "a.md").write_text("# x\nedited\n", encoding="utf-8")
+    dirty.begin([docs])
+    assert dirty.deferring
+    notices = {str((docs / "a.en.md").resolve()): "lags"}
+    assert dirty.mark_stale(files, {}, notices, None) == []  # held: a.en.md keeps its old HTML for now
+    assert dirty.pending and (site / "a.en.md.html").is_file()
+    assert dirty.follow_up() and any(Path(dirty.folder()).iterdir())
+    dirty.begin([docs])  # the follow-up: no file changed since the rebuild began
+    assert not dirty.deferring
+    assert dirty.mark_stale(files, {}, notices, None) == ["a.en.md"]
+    assert not (site / "a.en.md.html").exists() and not dirty.follow_up()

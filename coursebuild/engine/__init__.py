@@ -51,6 +51,12 @@ class Engine:
         """The first warm interpreter (the only one when the pool has one)."""
         return self.pool[0]
 
+    def start(self) -> None:
+        """Start every warm interpreter of the pool now (their torch imports overlap), before any snippet needs
+        one: ``mkdocs serve`` does, so that an edited snippet costs its own run time and no torch import."""
+        for interpreter in self.pool:
+            interpreter.start()
+
     def _lookup(self, key: str, names) -> Result | None:
         memo = self._memo.get(key)
         if memo is not None and memo.provides(names):

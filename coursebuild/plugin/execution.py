@@ -12,6 +12,7 @@ Any problem is logged as an error naming file and line, and shown on the page; w
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import logging
@@ -70,11 +71,36 @@ class Execution:
     """Results of every page of one build, kept between the files and markdown events."""
 
     def __init__(self, engine: Engine, docs_dir: Path, snippets_dir: Path, figure_texts: dict,
-                 data_files: dict[str, str] | None = None) -> None:
+                 data_files: dict[str, str] | None = None, checked: dict | None = None) -> None:
         self.engine, self.docs_dir, self.snippets_dir = engine, docs_dir, snippets_dir
         self.data_files = data_files or {}  # site path -> "snippet.py:variable"
         self.pages: dict[str, PageCheck] = {}
         self.figure_texts = figure_texts  # page URL -> the texts its figures draw (for the search index)
+        # page path -> (its inputs, its check): kept by the plugin across the builds of one process (both languages,
+        # every rebuild of `serve`), so an unchanged page is not parsed and checked again
+        self.checked = {} if checked is None else checked
+
+    def _inputs(self, path: Path, state: PageCheck | None) -> bytes:
+        """What a page's check depends on: its bytes, the bytes of the snippets it embedded when it was last
+        checked (a changed embed changes the page's bytes), and the engine that answered."""
+        digest = hashlib.sha256(f"{id(self.engine)}\0{self.engine.execute}\0{self.snippets_dir}\0".encode())
+        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+        for example in state.page.examples if state and state.page else ():
+            snippet = example.snippet_path
+            digest.update(b"\0" + (snippet.read_bytes() if snippet.is_file() else b"(missing)"))
+        return digest.digest()
+
+    def remembered(self, path: Path) -> PageCheck | None:
+        """The page's check from an earlier build, if nothing it depends on changed since."""
+        hit = self.checked.get(str(path))
+        return hit[1] if hit and hit[0] == self._inputs(path, hit[1]) else None
+
+    def check(self, path: Path) -> PageCheck:
+        state = self.remembered(path)
+        if state is None:
+            state = check_page(path, self.engine, self.snippets_dir)
+            self.checked[str(path)] = (self._inputs(path, state), state)
+        return state
 
     def data_jobs(self) -> list[tuple[str, Path, str]]:
         out = []
@@ -104,6 +130,8 @@ class Execution:
         """Every snippet of every page (all languages) on the pool at once, before any page is examined."""
         jobs = [(snippet, (EXPORT + variable,)) for _, snippet, variable in self.data_jobs()]
         for path in course_pages(self.docs_dir):
+            if self.remembered(path) is not None:
+                continue  # its results are in the engine's memory already
             try:
                 jobs += page_jobs(parse_page(path, snippets_dir=self.snippets_dir))
             except CourseError:
@@ -122,7 +150,7 @@ class Execution:
             if bilingual and not other.is_file():
                 log.error("coursebuild: %s has no translation: %s is missing\n  fix: create %s (same headings, "
                           "anchors and examples)", rel(file.abs_src_path), rel(other), rel(other))
-            state = check_page(Path(file.abs_src_path), self.engine, self.snippets_dir)
+            state = self.check(Path(file.abs_src_path))
             self.pages[file.abs_src_path] = state
             for error in state.errors:
                 log.error("coursebuild: %s", error)

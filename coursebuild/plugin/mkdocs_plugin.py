@@ -2,11 +2,15 @@
 
     startup         whether this is `mkdocs serve` (no PDF printed then), and `--dirty`
     config          options -> settings (environment overrides) -> the engine; mkdocs-jupyter's cache per language
-    pre_build       which translations lag behind their counterpart (freshness)
-    files           execution: every snippet's result, checked; figures and snippets registered (-200, after
-                    mkdocs-static-i18n chose the language's pages); under `serve --dirty`, the HTML of pages
-                    whose snippets, results or translation notice changed removed, so they are rendered again;
-                    notebooks generated from them (-250)
+    serve           the warm interpreters started (an edited snippet then costs its run, not a torch import);
+                    under `--dirty`, files polled every 0.1 s, not 0.5 s, and the folder whose touch starts
+                    the follow-up rebuild watched too
+    pre_build       which translations lag behind their counterpart (freshness); under `serve --dirty`, whether
+                    this rebuild follows an author's edit (then what derives from it waits for a follow-up)
+    files           execution: every snippet's result, checked (an unchanged page's check is remembered);
+                    figures and snippets registered (-200, after mkdocs-static-i18n chose the language's pages);
+                    under `serve --dirty`, the HTML of pages whose snippets, results or translation notice
+                    changed removed, so they are rendered again; notebooks generated from them (-250)
     page_markdown   values and figures filled in, download links; translation notice; notebook link
     nav             the lessons in order, for the book
     env             theme templates compiled once per process (every later build reuses them)
@@ -16,7 +20,7 @@
     post_template   the root 404 page stays in the default language
     post_build      the book (print page and PDF) of this language; figure texts into the search index; one
                     index per language (-200, after i18n merged them); cache entries no build used for a while
-                    pruned
+                    pruned (once per process); under `serve --dirty`, the follow-up rebuild started
     shutdown        warm interpreters and the KaTeX process stopped
 """
 
@@ -34,7 +38,7 @@ from .. import engine as engine_module
 from ..pages.parse import page_language
 from ..settings import Settings
 from . import book, notebooks, offline
-from .dirty import DirtyPages, quiet_dirty_notice
+from .dirty import DirtyPages, quiet_dirty_notice, watch_often
 from .execution import Execution
 from .freshness import lag_of, notice
 from .math import MathError, default_renderer, render_page
@@ -42,6 +46,11 @@ from .rendering import fold_setup_lines, insert_after_title
 from .templates import compile_once
 
 log = logging.getLogger("mkdocs.plugins.coursebuild")
+
+
+def building_nested(config) -> bool:
+    """Whether this build is a language that mkdocs-static-i18n builds inside the first one's."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
 
 
 class CourseBuildConfig(Config):
@@ -69,6 +78,8 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         # language -> (its site name, its root URL, its lessons in order)
         self.books: dict[str, tuple[str, str, list[book.Lesson]]] = {}
         self.dirty_pages = DirtyPages()
+        self.checked: dict = {}  # page path -> (inputs, check): see Execution.checked
+        self.pruned = False
         self.serving = self.dirty = False  # set by on_startup (MkDocs keeps this instance across serve's rebuilds)
 
     def on_startup(self, *, command, dirty) -> None:
@@ -88,7 +99,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.settings = settings
         self.snippets_dir = self.root / options.snippets_dir
         self.execution = Execution(engine_module.configure(settings), Path(config.docs_dir), self.snippets_dir,
-                                   self.figure_texts, dict(options.data_files))
+                                   self.figure_texts, dict(options.data_files), self.checked)
         if settings.notebooks:
             notebooks.on_config(config)
         override = os.environ.get("COURSEBUILD_BOOK_PDF")
@@ -99,7 +110,17 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
                         "or COURSEBUILD_BOOK_PDF=0)")
         return config
 
+    def on_serve(self, server, config, builder):
+        if self.settings.execute:
+            engine_module.default_engine().start()  # warm for the first edited snippet
+        if self.dirty:
+            watch_often(server, config)
+            server.watch(self.dirty_pages.folder())
+        return server
+
     def on_pre_build(self, config) -> None:
+        if self.dirty and not building_nested(config):
+            self.dirty_pages.begin([Path(config.docs_dir), self.snippets_dir])
         self.lags = {}
         for page in Path(config.docs_dir).rglob("*.md"):
             lag = lag_of(page, self.snippets_dir)
@@ -111,14 +132,18 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
     def _files_execute(self, files, config):
         files = self.execution.on_files(files, config)
         if self.dirty:
-            stale = self.dirty_pages.mark_stale(files, self.execution.pages, self.lags, config.config_file_path)
+            notices = {path: notice(lag, Path(config.docs_dir)) for path, lag in self.lags.items()}
+            stale = self.dirty_pages.mark_stale(files, self.execution.pages, notices, config.config_file_path)
             if stale:
                 log.info("coursebuild: rendered again for their snippets or notices: %s", ", ".join(stale))
         return files
 
     @event_priority(-250)  # after the results exist
     def _files_notebooks(self, files, config):
-        return notebooks.on_files(files, config, self.execution) if self.settings.notebooks else files
+        if not self.settings.notebooks:
+            return files
+        hold = self.dirty_pages.hold if self.dirty and self.dirty_pages.deferring else None
+        return notebooks.on_files(files, config, self.execution, hold)
 
     on_files = CombinedEvent(_files_execute, _files_notebooks)
 
@@ -165,13 +190,22 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
     def on_post_build(self, config) -> None:
         if self.books:  # a nested language's build (mkdocs-static-i18n) ends before the one it runs in
             lang, (site_name, root, lessons) = self.books.popitem()
-            book.build_book(Path(config.site_dir), root, lessons, config.site_url or "/", site_name, lang,
-                            self.settings.cache_dir, self.book_pdf)
+            if self.dirty and self.dirty_pages.deferring:
+                self.dirty_pages.hold()  # assembled from every page: after the follow-up rendered them
+            else:
+                book.build_book(Path(config.site_dir), root, lessons, config.site_url or "/", site_name, lang,
+                                self.settings.cache_dir, self.book_pdf)
         offline.on_post_build(config, self.figure_texts)
-        if not getattr(config.plugins.get("i18n"), "building", False):  # once, after every language
+        if building_nested(config):
+            return
+        # once, after every language
+        if not self.pruned:
+            self.pruned = True
             deleted = engine_module.default_engine().cache.prune()
             if deleted:
                 log.info("coursebuild: %d cache entr(ies) unused for a while deleted", deleted)
+        if self.dirty and self.dirty_pages.follow_up():
+            log.info("coursebuild: the edit is served; its notebook, translation notices and book follow")
 
     def on_shutdown(self) -> None:
         engine_module.default_engine().close()

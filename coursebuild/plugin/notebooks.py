@@ -30,6 +30,7 @@ import posixpath
 import re
 import tempfile
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,16 +120,21 @@ def on_config(config):
     return config
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str, hold: Callable[[], None] | None = None) -> None:
+    """Write the page variant that mkdocs-jupyter renders, unless it is unchanged (then MkDocs' dirty build does
+    not render it again) or ``hold`` is given: then an older variant stays and ``hold()`` is told."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        if hold is not None and path.is_file():
+            hold()
+            return
         path.write_text(text, encoding="utf-8")
 
 
 #: The last notebook built per lesson, with the digest of what it was built from: under ``mkdocs serve`` each
 #: rebuild would otherwise convert every lesson of both languages again (≈ 0.4 s) for the one page edited. The
 #: text is also kept in the result cache under that digest, so a warm build of a fresh process converts nothing.
-_built: dict[str, tuple[str, object, str]] = {}
+_built: dict[str, tuple] = {}  # page path -> (its check, site_url, digest, notebook, text)
 #: The code a notebook's text is derived by (with the page, its snippets and their results).
 NOTEBOOK_CODE = ("plugin/convert.py", "pages/parse.py", "pages/refs.py", "pages/numbers.py")
 
@@ -149,9 +155,11 @@ def _inputs(path: Path, state, site_url: str | None) -> str:
 
 
 def _notebook(path: Path, state, engine, site_url: str | None) -> tuple[object, str]:
-    key = _inputs(path, state, site_url)
     built = _built.get(str(path))
-    if built is None or built[0] != key:
+    if built is not None and built[0] is state and built[1] == site_url:
+        return built[3], built[4]  # the same check (the page and its snippets did not change): the same notebook
+    key = _inputs(path, state, site_url)
+    if built is None or built[2] != key:
         text = engine.cache.get_derived(key) if engine.use_cache else None
         if text is not None:
             nb = nbformat.reads(text, as_version=4)
@@ -160,8 +168,9 @@ def _notebook(path: Path, state, engine, site_url: str | None) -> tuple[object, 
             text = write_notebook(nb)
             if engine.use_cache:
                 engine.cache.put_derived(key, text)
-        built = _built[str(path)] = (key, nb, text)
-    return built[1], built[2]
+        built = (state, site_url, key, nb, text)
+    _built[str(path)] = (state, *built[1:])
+    return built[3], built[4]
 
 
 def _shown_figure(data: dict) -> str:
@@ -189,7 +198,9 @@ def _alternates(file: NotebookPage, lang: str, lesson: Path, config) -> None:
                                                              config.use_directory_urls)
 
 
-def on_files(files: Files, config, execution) -> Files:
+def on_files(files: Files, config, execution, hold: Callable[[], None] | None = None) -> Files:
+    """Generate and register every lesson's notebook; ``hold``: a changed notebook keeps its rendered page (the
+    follow-up rebuild of ``serve --dirty`` renders it)."""
     _by_lesson.clear()
     _by_page.clear()
     _figures.clear()
@@ -205,7 +216,7 @@ def on_files(files: Files, config, execution) -> Files:
         nb, text = _notebook(path, state, execution.engine, config.site_url)
         lang = page_language(path)
         source = Path(_tmp.name) / lang / f"{page_name(path)}.ipynb"
-        _write(source, text)
+        _write(source, text, hold)
         nb_page = NotebookPage.generated(config, notebook_uri(path), abs_src_path=str(source),
                                          inclusion=InclusionLevel.NOT_IN_NAV)
         raw = File.generated(config, download_uri(path), content=text.encode("utf-8"))
