@@ -76,14 +76,14 @@ class Execution:
         self.data_files = data_files or {}  # site path -> "snippet.py:variable"
         self.pages: dict[str, PageCheck] = {}
         self.figure_texts = figure_texts  # page URL -> the texts its figures draw (for the search index)
-        # page path -> (its inputs, its check): kept by the plugin across the builds of one process (both languages,
-        # every rebuild of `serve`), so an unchanged page is not parsed and checked again
+        # page path -> (its inputs, its check, the engine that answered): kept by the plugin across the builds of
+        # one process (both languages, every rebuild of `serve`), so an unchanged page is not parsed and checked again
         self.checked = {} if checked is None else checked
 
     def _inputs(self, path: Path, state: PageCheck | None) -> bytes:
         """What a page's check depends on: its bytes, the bytes of the snippets it embedded when it was last
-        checked (a changed embed changes the page's bytes), and the engine that answered."""
-        digest = hashlib.sha256(f"{id(self.engine)}\0{self.engine.execute}\0{self.snippets_dir}\0".encode())
+        checked (a changed embed changes the page's bytes), and whether snippets may run."""
+        digest = hashlib.sha256(f"{self.engine.execute}\0{self.snippets_dir}\0".encode())
         digest.update(path.read_bytes() if path.is_file() else b"(missing)")
         for example in state.page.examples if state and state.page else ():
             snippet = example.snippet_path
@@ -93,13 +93,13 @@ class Execution:
     def remembered(self, path: Path) -> PageCheck | None:
         """The page's check from an earlier build, if nothing it depends on changed since."""
         hit = self.checked.get(str(path))
-        return hit[1] if hit and hit[0] == self._inputs(path, hit[1]) else None
+        return hit[1] if hit and hit[2] is self.engine and hit[0] == self._inputs(path, hit[1]) else None
 
     def check(self, path: Path) -> PageCheck:
         state = self.remembered(path)
         if state is None:
             state = check_page(path, self.engine, self.snippets_dir)
-            self.checked[str(path)] = (self._inputs(path, state), state)
+            self.checked[str(path)] = (self._inputs(path, state), state, self.engine)
         return state
 
     def data_jobs(self) -> list[tuple[str, Path, str]]:

@@ -78,7 +78,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         # language -> (its site name, its root URL, its lessons in order)
         self.books: dict[str, tuple[str, str, list[book.Lesson]]] = {}
         self.dirty_pages = DirtyPages()
-        self.checked: dict = {}  # page path -> (inputs, check): see Execution.checked
+        self.checked: dict = {}  # page path -> (inputs, check, engine): see Execution.checked
         self.pruned = False
         self.serving = self.dirty = False  # set by on_startup (MkDocs keeps this instance across serve's rebuilds)
 
