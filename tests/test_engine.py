@@ -53,6 +53,7 @@ def test_cache_miss_then_hit_then_miss_after_edit(tmp_path, engine):
     path = snippet(tmp_path, "a.py", "print(6 * 7)\n")
     assert engine.result(path).stdout == "42\n"
     assert len(engine.stats.executed) == 1
+    engine.close()  # its interpreter waits as a spare for the next engine (no second torch import)
     fresh = Engine(tmp_path / "cache", timeout=30)  # a new build: nothing in memory, all on disk
     assert fresh.result(path).stdout == "42\n"
     assert (fresh.stats.executed, fresh.stats.cache_hits) == ([], 1)
@@ -275,6 +276,7 @@ def test_corrupt_cache_entry_is_rebuilt(tmp_path, engine):
     engine.result(path)
     key = cache_key(path.read_bytes())
     entry = engine.cache._path(key)
+    engine.close()  # each fresh engine below takes the interpreter it leaves
     for garbage in ("{not json", json.dumps({"key": "other", "result": {}}), "\xff\xfe"):
         entry.write_text(garbage, encoding="latin-1")
         fresh = Engine(tmp_path / "cache")
@@ -401,3 +403,20 @@ def test_a_result_without_dark_twins_derives_them(tmp_path):
     svg = '<svg><g id="text_1"><path style="fill: #ffffff"/></g></svg>'
     old = Result.from_json({"stdout": "", "figures": [svg]})  # an entry written before twins were cached
     assert old.dark == [] and old.dark_figure(0) == dark_variant(svg) != svg
+
+
+@pytest.mark.slow
+def test_a_preloading_interpreter_prints_what_a_plain_one_prints(tmp_path):
+    """A build's interpreters import worker.PRELOAD before the first snippet: its children start with it, and a
+    course snippet prints exactly what it prints on an interpreter without it (or alone)."""
+    probe = snippet(tmp_path, "probe.py", "import sys\nprint('torch._dynamo' in sys.modules)\n")
+    course = ROOT / "snippets" / "optimizers" / "momentum.zh.py"
+    outputs = {}
+    for preload in (False, True):
+        eng = Engine(tmp_path / f"cache-{preload}", preload=preload)
+        try:
+            outputs[preload] = (eng.result(probe).stdout, eng.result(course).stdout)
+        finally:
+            eng.close()
+    assert outputs[False][0] == "False\n" and outputs[True][0] == "True\n"
+    assert outputs[False][1] == outputs[True][1] != ""

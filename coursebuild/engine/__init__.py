@@ -31,10 +31,10 @@ class Stats:
 
 class Engine:
     def __init__(self, cache_dir: Path, timeout: float = 60.0, execute: bool = True,
-                 use_cache: bool = True, workers: int = 1) -> None:
+                 use_cache: bool = True, workers: int = 1, preload: bool = False) -> None:
         self.cache = ResultCache(cache_dir)
         self.timeout = timeout
-        self.pool = [WarmInterpreter(timeout) for _ in range(max(1, workers))]
+        self.pool = [WarmInterpreter(timeout, preload) for _ in range(max(1, workers))]
         self.execute = execute
         self.use_cache = use_cache
         self.stats = Stats()
@@ -44,7 +44,10 @@ class Engine:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Engine:
-        return cls(settings.cache_dir, settings.timeout, settings.execute, settings.use_cache, settings.pool_size)
+        """The engine of a build (and of the commands and tests that stand for one): its interpreters preload what
+        the course's snippets import (worker.PRELOAD)."""
+        return cls(settings.cache_dir, settings.timeout, settings.execute, settings.use_cache, settings.pool_size,
+                   preload=True)
 
     @property
     def interpreter(self) -> WarmInterpreter:

@@ -67,8 +67,9 @@ def _stop(proc: subprocess.Popen) -> None:
 
 
 class WarmInterpreter:
-    def __init__(self, timeout: float = 60.0) -> None:
+    def __init__(self, timeout: float = 60.0, preload: bool = False) -> None:
         self.timeout = timeout
+        self.preload = preload  # import worker.PRELOAD before the first snippet (a build's interpreters do)
         self.proc: subprocess.Popen | None = None
         self.starts = 0
         self.runs = 0
@@ -84,7 +85,8 @@ class WarmInterpreter:
                    PYTHONHASHSEED="0", MPLBACKEND="Agg", PYTHONIOENCODING="utf-8")
         self.starts += 1
         # pytest names the running test in the environment; nothing a snippet sees depends on it
-        self._spare_key = tuple(sorted((k, v) for k, v in env.items() if k != "PYTEST_CURRENT_TEST"))
+        command = [sys.executable, "-m", "coursebuild.engine.worker", *(["--preload"] if self.preload else [])]
+        self._spare_key = (*command, *sorted((k, v) for k, v in env.items() if k != "PYTEST_CURRENT_TEST"))
         spares = _spares.get(self._spare_key, []) if _take else []
         while spares:
             proc = spares.pop()
@@ -92,7 +94,7 @@ class WarmInterpreter:
                 self.proc, self._ready = proc, True
                 return
             _stop(proc)
-        self.proc = subprocess.Popen([sys.executable, "-m", "coursebuild.engine.worker"], cwd=ROOT, env=env,
+        self.proc = subprocess.Popen(command, cwd=ROOT, env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
         self._ready = False
 

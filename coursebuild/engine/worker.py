@@ -173,14 +173,26 @@ def run_isolated(path: str, names: list[str], timeout: float) -> dict:
     return json.loads(data)
 
 
-def warm_up() -> None:
+#: Modules a build's interpreters import before their first snippet (``--preload``): a process's first
+#: ``backward()`` or optimizer step imports ``torch._dynamo`` (≈ 1 s and some 800 modules, sympy among them, no
+#: thread started), and most of the course's snippets take one. Imported once in the warm parent, every child
+#: inherits it: a snippet prints and draws exactly what it would alone, only sooner. An interpreter for a few
+#: small snippets (the engine's own tests) starts without it, a second sooner.
+PRELOAD = ("torch._dynamo",)
+
+
+def warm_up(preload: bool = False) -> None:
     """Import the heavy libraries once, before the first snippet's clock starts (no torch op: no threads yet)."""
+    import importlib
+
     import numpy  # noqa: F401
     import torch  # noqa: F401
 
     from .figures import register_cjk_font
 
     register_cjk_font()
+    for module in PRELOAD if preload else ():
+        importlib.import_module(module)
 
 
 def main() -> None:
@@ -191,7 +203,7 @@ def main() -> None:
     os.dup2(devnull, 0)  # a child inherits no pipe to read from
     sys.stdout = io.TextIOWrapper(os.fdopen(1, "wb", closefd=False), encoding="utf-8")
     _PIPES[:] = [requests, replies]
-    warm_up()
+    warm_up(preload="--preload" in sys.argv[1:])
     replies.write(json.dumps({"ready": True}) + "\n")
     replies.flush()
     with replies:

@@ -63,6 +63,7 @@ class DirtyPages:
 
     def __init__(self) -> None:
         self.seen: dict[str, str] = {}  # the page's HTML path -> page_inputs() when it was rendered
+        self._digests: dict[str, tuple] = {}  # the page's HTML path -> (its check, config bytes, page_inputs())
         self.notices: dict[str, object] = {}  # the page's HTML path -> its translation notice when rendered
         self.started: float | None = None  # when the previous build began
         self.deferring = False  # this rebuild follows an edit: derived pages wait for the follow-up
@@ -92,6 +93,14 @@ class DirtyPages:
         Path(self.folder(), "follow-up").write_text(str(time.time_ns()), encoding="utf-8")
         return True
 
+    def _inputs(self, dest: str, state: PageCheck | None, config_file: str | None) -> str:
+        """page_inputs(), digested again only when the page's check is a new one or the config changed."""
+        config = Path(config_file).read_bytes() if config_file and os.path.isfile(config_file) else b""
+        hit = self._digests.get(dest)
+        if hit is None or hit[0] is not state or hit[1] != config:
+            hit = self._digests[dest] = (state, config, page_inputs(state, config_file))
+        return hit[2]
+
     def mark_stale(self, files, pages: dict[str, PageCheck], notices: dict[str, str],
                    config_file: str | None) -> list[str]:
         """Delete the HTML of every page whose inputs changed (MkDocs then renders it); their source paths.
@@ -103,7 +112,7 @@ class DirtyPages:
             if not file.abs_src_path:
                 continue
             dest = file.abs_dest_path
-            now = page_inputs(pages.get(file.abs_src_path), config_file)
+            now = self._inputs(dest, pages.get(file.abs_src_path), config_file)
             note = notices.get(str(Path(file.abs_src_path).resolve()))
             before, before_note = self.seen.get(dest), self.notices.get(dest, note)
             rendered = before is None or not os.path.isfile(dest) or file.is_modified()

@@ -43,6 +43,9 @@ log = logging.getLogger("mkdocs.plugins.coursebuild")
 CLOSING_FENCE_RE = re.compile(r"^[ \t]*(`{3,}|~{3,})[ \t]*$")
 NUMERIC_RE = re.compile(r"^[-−+\d.,eE×^$\s]*$")  # tick labels: no words to search for
 
+#: site path of a data file -> (the result it was written from, the variable, its bytes)
+_data_bytes: dict[str, tuple] = {}
+
 FIGURE_LABEL = {"zh": "图 {n}：", "en": "Figure {n}. "}
 VERIFIED = {
     "zh": "本页所有输出和图均在构建时由 torch {torch}（CPU）、Python {python} 实际运行生成，并由测试逐字核对。",
@@ -124,7 +127,11 @@ class Execution:
             log.error("coursebuild: %s: data file %s: %s\n  fix: correct data_files in mkdocs.yml or the snippet",
                       rel(snippet), uri, what)
             return None
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+        hit = _data_bytes.get(uri)
+        if hit is None or hit[0] is not result or hit[1] != variable:  # written once per result, not per build
+            data = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+            hit = _data_bytes[uri] = (result, variable, data)
+        return hit[2]
 
     def prefetch(self) -> None:
         """Every snippet of every page (all languages) on the pool at once, before any page is examined."""

@@ -1,12 +1,14 @@
 """The ``coursebuild`` MkDocs plugin: wires MkDocs' events to the parts of the build, in the order they fire.
 
     startup         whether this is `mkdocs serve` (no PDF printed then), and `--dirty`
-    config          options -> settings (environment overrides) -> the engine; mkdocs-jupyter's cache per language
+    config          options -> settings (environment overrides) -> the engine; mkdocs-jupyter's cache per language,
+                    inside the result cache
     serve           the warm interpreters started (an edited snippet then costs its run, not a torch import);
                     under `--dirty`, files polled every 0.1 s, not 0.5 s, and the folder whose touch starts
                     the follow-up rebuild watched too
-    pre_build       which translations lag behind their counterpart (freshness); under `serve --dirty`, whether
-                    this rebuild follows an author's edit (then what derives from it waits for a follow-up)
+    pre_build       before the first language: which translations lag behind their counterpart (freshness);
+                    under `serve --dirty`, whether this rebuild follows an author's edit (then what derives from
+                    it waits for a follow-up)
     files           execution: every snippet's result, checked (an unchanged page's check is remembered);
                     figures and snippets registered (-200, after mkdocs-static-i18n chose the language's pages);
                     under `serve --dirty`, the HTML of pages whose snippets, results or translation notice
@@ -101,7 +103,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.execution = Execution(engine_module.configure(settings), Path(config.docs_dir), self.snippets_dir,
                                    self.figure_texts, dict(options.data_files), self.checked)
         if settings.notebooks:
-            notebooks.on_config(config)
+            notebooks.on_config(config, settings.cache_dir)
         override = os.environ.get("COURSEBUILD_BOOK_PDF")
         wanted = (options.book_pdf and not self.serving) if override is None else override != "0"
         self.book_pdf = wanted and book.chromium() is not None
@@ -119,7 +121,9 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         return server
 
     def on_pre_build(self, config) -> None:
-        if self.dirty and not building_nested(config):
+        if building_nested(config):
+            return  # the lags were found once for every language, before the first one was built
+        if self.dirty:
             self.dirty_pages.begin([Path(config.docs_dir), self.snippets_dir])
         self.lags = {}
         for page in Path(config.docs_dir).rglob("*.md"):

@@ -5,11 +5,11 @@ Markdown cells, each example as a code cell carrying the outputs that ran), so n
 nothing is kept by hand. From mkdocs-jupyter we take exactly one thing, its nbconvert-based HTML rendering of
 an ``.ipynb`` page (with ``execute: false``). What it would otherwise do is replaced: the page file is
 registered here after mkdocs-static-i18n chose the language's files (its issue #198 turns notebooks into
-plain copies), its execution cache gets one folder per language (each language build would evict the
-other's), and on the rendered HTML this part undoes what does not fit an offline, bilingual site: MathJax and
-mermaid loaders (another host), pandoc's math (handed to the site's KaTeX as arithmatex markup), nbconvert's
-heading slugs (the lesson's anchors instead), base64 figure copies (the files the execution part registered)
-and ~590 KB of inline JupyterLab CSS per page (one shared stylesheet).
+plain copies), its cache of rendered pages moves into the course's result cache, one folder per language
+(each language build would evict the other's), and on the rendered HTML this part undoes what does not fit an
+offline, bilingual site: MathJax and mermaid loaders (another host), pandoc's math (handed to the site's KaTeX
+as arithmatex markup), nbconvert's heading slugs (the lesson's anchors instead), base64 figure copies (the
+files the execution part registered) and ~590 KB of inline JupyterLab CSS per page (one shared stylesheet).
 
 files          generate each lesson's notebook and register it twice: as a page that mkdocs-jupyter renders
                (``notebooks/x.ipynb``, ``en/notebooks/x.ipynb``) and as the raw file to download
@@ -29,7 +29,6 @@ import logging
 import posixpath
 import re
 import tempfile
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,7 +93,6 @@ class NotebookPage(File):
 
 
 _tmp = tempfile.TemporaryDirectory(prefix="coursebuild-notebooks-")
-_cache_roots: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # plugin -> its configured cache_dir
 _by_lesson: dict[str, Notebook] = {}  # lesson src_uri -> its notebook
 _by_page: dict[str, Notebook] = {}  # notebook page src_uri -> its notebook
 _figures: dict[str, tuple[File, str]] = {}  # sha256 of a figure's SVG -> (its file, alt text)
@@ -106,7 +104,10 @@ def _current_language(config) -> str:
     return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
 
 
-def on_config(config):
+def on_config(config, cache_dir: Path):
+    """Check mkdocs-jupyter's options; keep its cache of rendered notebooks inside the course's result cache
+    (``cache_dir``), one folder per language: a clean build (an empty result cache) renders every notebook, and a
+    CI run that restores the result cache restores them too."""
     jupyter = config.plugins.get(JUPYTER)
     if jupyter is None:
         log.error("notebooks: the %s plugin is not configured in mkdocs.yml", JUPYTER)
@@ -114,9 +115,7 @@ def on_config(config):
     if jupyter.config["execute"]:
         log.error("notebooks: set execute: false for %s (the notebooks already carry the engine's outputs)",
                   JUPYTER)
-    root = _cache_roots.setdefault(jupyter, jupyter.config["cache_dir"])
-    base = Path(config.config_file_path).parent / root
-    jupyter.config["cache_dir"] = str(base / _current_language(config))
+    jupyter.config["cache_dir"] = str(Path(cache_dir) / JUPYTER / _current_language(config))
     return config
 
 
