@@ -226,7 +226,7 @@ class Slot:
         self.root = workdir
         for name in ("docs", "snippets"):
             shutil.copytree(ROOT / name, workdir / name, ignore=shutil.ignore_patterns("__pycache__"))
-        self.engine = Engine(cache_dir, timeout=timeout)
+        self.engine = Engine(cache_dir, timeout=timeout, preload=True)  # runs course snippets, as a build does
 
     def check(self, mutant: Mutant) -> Outcome:
         path = self.root / mutant.file
@@ -296,7 +296,7 @@ def run(mutants: list[Mutant], jobs: int, cache_dir: Path, timeout: float,
 
 def baseline_errors(cache_dir: Path, timeout: float) -> list[str]:
     """Problems of the unmutated course (a mutant only proves something when the original passes)."""
-    engine = Engine(cache_dir, timeout=timeout)
+    engine = Engine(cache_dir, timeout=timeout, preload=True)
     try:
         return [str(e) for page in course_pages(ROOT / "docs") for e in page_errors(engine, page, ROOT / "snippets")]
     finally:
