@@ -197,5 +197,6 @@ def dark_gif(gif: str) -> str:
 
 @functools.lru_cache(maxsize=256)
 def dark_variant(figure: str) -> str:
-    """The dark-palette figure; remembered, because every build (every rebuild of `serve`) registers it again."""
+    """The dark-palette figure. The warm interpreter makes it next to each figure (``Result.dark``); remembered
+    here for results that came without it."""
     return dark_gif(figure) if figure_format(figure) == "gif" else dark_svg(figure)

@@ -28,11 +28,10 @@ from pathlib import Path
 from ..pages.check import PageCheck
 
 
-def page_inputs(state: PageCheck | None, config_file: str | None) -> str:
-    """A digest of what a page's HTML depends on besides its own source file and its translation notice."""
-    digest = hashlib.sha256()
-    if config_file and os.path.isfile(config_file):
-        digest.update(Path(config_file).read_bytes())
+def page_inputs(state: PageCheck | None, config: bytes) -> str:
+    """A digest of what a page's HTML depends on besides its own source file and its translation notice
+    (``config``: the bytes of ``mkdocs.yml``)."""
+    digest = hashlib.sha256(config)
     if state is not None:
         digest.update("\n".join(map(str, state.errors)).encode())
         digest.update(repr(state.values).encode())
@@ -98,7 +97,7 @@ class DirtyPages:
         config = Path(config_file).read_bytes() if config_file and os.path.isfile(config_file) else b""
         hit = self._digests.get(dest)
         if hit is None or hit[0] is not state or hit[1] != config:
-            hit = self._digests[dest] = (state, config, page_inputs(state, config_file))
+            hit = self._digests[dest] = (state, config, page_inputs(state, config))
         return hit[2]
 
     def mark_stale(self, files, pages: dict[str, PageCheck], notices: dict[str, str],
