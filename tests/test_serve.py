@@ -153,3 +153,36 @@ def test_a_rebuild_after_an_edit_holds_back_what_only_derives_from_it(tmp_path):
     assert not dirty.deferring
     assert dirty.mark_stale(files, {}, notices, None) == ["a.en.md"]
     assert not (site / "a.en.md.html").exists() and not dirty.follow_up()
+
+
+def test_a_language_the_edit_does_not_touch_is_built_by_the_follow_up(tmp_path):
+    """DirtyPages.languages_to_defer: after an edit of Chinese pages or snippets only, the English build waits for
+    the follow-up (which is then started); an English edit, or a file of no one language, builds every language."""
+    import time
+
+    from coursebuild.plugin.dirty import DirtyPages, language_of
+
+    assert [language_of(Path(p)) for p in ("docs/a.md", "docs/a.en.md", "snippets/x/m.zh.py", "snippets/x/m.en.py",
+                                           "snippets/x/data.py", "docs/assets/course.css")] == \
+        ["zh", "en", "zh", "en", None, None]
+    docs, snippets = tmp_path / "docs", tmp_path / "snippets"
+    for folder in (docs, snippets):
+        folder.mkdir()
+    files = {name: (docs if name.endswith(".md") else snippets) / name
+             for name in ("a.md", "a.en.md", "m.zh.py", "m.en.py", "shared.py")}
+    for path in files.values():
+        path.write_text("x\n", encoding="utf-8")
+    dirty = DirtyPages()
+    dirty.begin([docs, snippets])
+    assert dirty.languages_to_defer(["en"]) == [] and not dirty.pending  # the first build: everything
+    for edited, deferred in ((["a.md"], ["en"]), (["m.zh.py", "a.md"], ["en"]), (["a.en.md"], []),
+                             (["m.en.py"], []), (["m.zh.py", "m.en.py"], []), (["shared.py"], [])):
+        time.sleep(0.01)
+        for name in edited:
+            files[name].write_text(f"edited {time.time_ns()}\n", encoding="utf-8")
+        dirty.begin([docs, snippets])
+        assert dirty.deferring and sorted(p.name for p in dirty.edited) == sorted(edited)
+        assert dirty.languages_to_defer(["en"]) == deferred, edited
+        assert dirty.pending == bool(deferred) and dirty.follow_up() == bool(deferred)
+        dirty.begin([docs, snippets])  # the follow-up (or the next build): no file changed since
+        assert not dirty.deferring and dirty.languages_to_defer(["en"]) == []

@@ -86,8 +86,40 @@ def wait_until(url: str, needle: str, timeout: float) -> float | None:
     return None
 
 
+def wait_idle(pid: int, timeout: float = 120.0, window: float = 0.5) -> float:
+    """Seconds until the process ``pid`` and its children together use under 5 % of a core for ``window``
+    seconds: what ``serve`` started (its warm interpreters importing torch, a follow-up rebuild) has finished, so
+    an edit is timed alone, as an author who saves a file now and then sees it."""
+    import psutil
+
+    def cpu() -> float:
+        total = 0.0
+        try:
+            root = psutil.Process(pid)
+            for proc in [root, *root.children(recursive=True)]:
+                try:
+                    times = proc.cpu_times()
+                    total += times.user + times.system
+                except psutil.Error:
+                    continue
+        except psutil.Error:
+            pass
+        return total
+
+    started = time.perf_counter()
+    before = cpu()
+    while time.perf_counter() - started < timeout:
+        time.sleep(window)
+        now = cpu()
+        if now - before < 0.05 * window:
+            break
+        before = now
+    return time.perf_counter() - started
+
+
 def serve_latency(project: Path, cache: Path, run: int) -> tuple[float, float]:
-    """(prose edit, snippet edit): seconds from saving the file until `mkdocs serve` serves the change."""
+    """(prose edit, snippet edit): seconds from saving the file until `mkdocs serve` serves the change; each
+    edit is saved once serve is idle (:func:`wait_idle`)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     log = open(project / f"serve-{run}.log", "w")  # noqa: SIM115 - closed below
@@ -96,11 +128,12 @@ def serve_latency(project: Path, cache: Path, run: int) -> tuple[float, float]:
     try:
         if wait_until(base + PROSE_URL, "</html>", 600) is None:
             sys.exit("mkdocs serve did not come up")
-        time.sleep(2)
+        wait_idle(proc.pid)
         page = project / PROSE_PAGE
         word = f"benchword{run}x{time.time_ns()}"
         page.write_text(page.read_text(encoding="utf-8").replace("\n## ", f"\n{word}\n\n## ", 1), encoding="utf-8")
         prose = wait_until(base + PROSE_URL, word, 120)
+        wait_idle(proc.pid)
         snippet = project / "snippets" / TOUCHED
         text = snippet.read_text(encoding="utf-8")
         marker = f"bench{run}y{time.time_ns() % 10**6}"

@@ -9,8 +9,10 @@ Two passes. MkDocs serves nothing while it rebuilds, so a rebuild that follows a
 ``docs/`` or ``snippets/`` newer than the previous build) renders only what the edit itself changed: the edited
 pages and the pages that embed an edited snippet. What merely derives from them waits for a follow-up rebuild
 that starts as soon as this one is served: the other language's translation notice, the lesson's companion
-notebook (nbconvert takes ≈ 0.8 s for one) and the book. The follow-up is MkDocs' own: a file in a folder
-``serve`` watches (:meth:`DirtyPages.folder`) is touched, and the watcher rebuilds.
+notebook (nbconvert takes ≈ 0.8 s for one) and the book; so does the whole build of a language none of whose
+pages or snippets was edited (mkdocs-static-i18n builds each language after the first, ≈ 0.15 s). The
+follow-up is MkDocs' own: a file in a folder ``serve`` watches (:meth:`DirtyPages.folder`) is touched, and the
+watcher rebuilds.
 
 Everything else a dirty build skips (navigation of pages added or renamed, the search index of pages not
 rebuilt) is MkDocs' own documented limit of ``--dirty``; a plain ``mkdocs serve`` rebuilds everything.
@@ -26,6 +28,7 @@ import time
 from pathlib import Path
 
 from ..pages.check import PageCheck
+from ..pages.parse import page_language
 
 
 def page_inputs(state: PageCheck | None, config: bytes) -> str:
@@ -43,17 +46,31 @@ def page_inputs(state: PageCheck | None, config: bytes) -> str:
     return digest.hexdigest()
 
 
-def newest_mtime(folders: list[Path]) -> float:
-    """The latest modification time of any file under ``folders`` (0 when there is none)."""
-    newest = 0.0
+def edited_since(folders: list[Path], since: float) -> list[Path]:
+    """The files under ``folders`` modified at or after ``since``."""
+    edited = []
     for folder in folders:
         for root, _, names in os.walk(folder):
             for name in names:
+                path = os.path.join(root, name)
                 try:
-                    newest = max(newest, os.stat(os.path.join(root, name)).st_mtime)
+                    if os.stat(path).st_mtime >= since:
+                        edited.append(Path(path))
                 except FileNotFoundError:
                     continue
-    return newest
+    return edited
+
+
+def language_of(path: Path) -> str | None:
+    """The one language whose pages an edit of ``path`` changes directly: a page's (``x.en.md`` English, ``x.md``
+    the default) or a snippet's (``x.en.py``, ``x.zh.py``); None for anything else (data, styles, a shared file:
+    every language)."""
+    name = path.name
+    if name.endswith(".md"):
+        return page_language(name)
+    if name.endswith(".py") and name.count(".") >= 2:
+        return name.rsplit(".", 2)[1]
+    return None
 
 
 class DirtyPages:
@@ -67,6 +84,7 @@ class DirtyPages:
         self.started: float | None = None  # when the previous build began
         self.deferring = False  # this rebuild follows an edit: derived pages wait for the follow-up
         self.pending = False  # something waits for the follow-up rebuild
+        self.edited: list[Path] = []  # the files this rebuild follows (when deferring)
         self._folder: tempfile.TemporaryDirectory | None = None
 
     def folder(self) -> str:
@@ -78,8 +96,22 @@ class DirtyPages:
     def begin(self, sources: list[Path]) -> None:
         """At the start of each build (every language): does it follow an author's edit?"""
         now = time.time()
-        self.deferring = self.started is not None and newest_mtime(sources) >= self.started
+        self.edited = edited_since(sources, self.started) if self.started is not None else []
+        self.deferring = bool(self.edited)
         self.started, self.pending = now, False
+
+    def languages_to_defer(self, others: list[str]) -> list[str]:
+        """Of the languages built after the first one (``others``), those whose pages the edit does not change
+        directly: their build waits for the follow-up (which renders their translation notices anyway)."""
+        if not self.deferring:
+            return []
+        shown = {language_of(path) for path in self.edited}
+        if None in shown:
+            return []
+        deferred = [locale for locale in others if locale not in shown]
+        if deferred:
+            self.hold()
+        return deferred
 
     def hold(self) -> None:
         """Something derived was left for the follow-up rebuild."""

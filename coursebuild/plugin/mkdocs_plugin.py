@@ -82,6 +82,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.dirty_pages = DirtyPages()
         self.checked: dict = {}  # page path -> (inputs, check, engine): see Execution.checked
         self.pruned = False
+        self.deferred_languages: list = []  # mkdocs-static-i18n's languages left to the follow-up rebuild
         self.serving = self.dirty = False  # set by on_startup (MkDocs keeps this instance across serve's rebuilds)
 
     def on_startup(self, *, command, dirty) -> None:
@@ -190,8 +191,23 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
     def on_post_template(self, output, template_name, config):
         return offline.on_post_template(output, template_name, config)
 
+    @event_priority(-50)  # before mkdocs-static-i18n (-100) builds the other languages
+    def _post_build_defer_languages(self, config) -> None:
+        """In the first pass of ``serve --dirty``, a language that the edit does not touch is built by the
+        follow-up only (mkdocs-static-i18n builds the languages whose ``build`` is set)."""
+        i18n = config.plugins.get("i18n")
+        if not (self.dirty and i18n) or building_nested(config):
+            return
+        others = [lang for lang in i18n.config.languages if lang.build and not lang.default]
+        deferred = self.dirty_pages.languages_to_defer([lang.locale for lang in others])
+        self.deferred_languages = [lang for lang in others if lang.locale in deferred]
+        for lang in self.deferred_languages:
+            lang.build = False
+        if deferred:
+            log.info("coursebuild: %s waits for the follow-up (the edit changes no page of it)", ", ".join(deferred))
+
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged every language into the index
-    def on_post_build(self, config) -> None:
+    def _post_build(self, config) -> None:
         if self.books:  # a nested language's build (mkdocs-static-i18n) ends before the one it runs in
             lang, (site_name, root, lessons) = self.books.popitem()
             if self.dirty and self.dirty_pages.deferring:
@@ -208,8 +224,13 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
             deleted = engine_module.default_engine().cache.prune()
             if deleted:
                 log.info("coursebuild: %d cache entr(ies) unused for a while deleted", deleted)
+        for lang in self.deferred_languages:
+            lang.build = True
+        self.deferred_languages = []
         if self.dirty and self.dirty_pages.follow_up():
             log.info("coursebuild: the edit is served; its notebook, translation notices and book follow")
+
+    on_post_build = CombinedEvent(_post_build_defer_languages, _post_build)
 
     def on_shutdown(self) -> None:
         engine_module.default_engine().close()
