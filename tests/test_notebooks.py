@@ -3,10 +3,12 @@ rendered and downloadable on the built site (coursebuild/notebook_hook.py)."""
 
 from __future__ import annotations
 
+import asyncio
 import difflib
 import json
 import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import nbformat
 import pytest
@@ -61,20 +63,58 @@ def _images(cell) -> int:
                and {"image/png", "image/svg+xml"} & set(o.data))
 
 
-@pytest.mark.slow  # a Jupyter kernel runs every example of the page: the suite's notebook tier, not the author's loop
-@pytest.mark.parametrize("path", NOTEBOOK_PAGES, ids=IDS)
-def test_notebook_runs_top_to_bottom(path):
-    """Every code cell, run in order in a fresh kernel from the repository root, prints the page's output."""
-    page = parse_page(path)
-    nb = build_notebook(path, site_url=SITE_URL, page=page)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs, cell.execution_count = [], None
+#: Kernels run at the same time: each is its own process (importing torch, running the page's examples), so on a
+#: machine with several cores they overlap instead of queueing.
+AT_ONCE = max(1, min(4, os.cpu_count() or 1))
+
+
+def _kernel_runs(paths: list) -> dict:
+    """{page path: (page, its notebook run top to bottom in a fresh kernel) or the exception that stopped it},
+    AT_ONCE kernels at a time. In a thread of its own: asyncio.run needs one without a running event loop."""
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # the kernel's own inline backend
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3", allow_errors=False,
-                            resources={"metadata": {"path": str(ROOT)}})
-    client.execute(env=env)
+
+    async def run_all():
+        gate = asyncio.Semaphore(AT_ONCE)
+
+        async def one(path):
+            async with gate:
+                try:
+                    page = parse_page(path)
+                    nb = build_notebook(path, site_url=SITE_URL, page=page)
+                    for cell in nb.cells:
+                        if cell.cell_type == "code":
+                            cell.outputs, cell.execution_count = [], None
+                    client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3", allow_errors=False,
+                                            resources={"metadata": {"path": str(ROOT)}})
+                    await client.async_execute(env=env)
+                    return page, nb
+                except Exception as exc:  # noqa: BLE001 - raised again by the page's own test
+                    return exc
+
+        return dict(zip(paths, await asyncio.gather(*(one(path) for path in paths))))
+
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, run_all()).result()
+
+
+@pytest.fixture(scope="module")
+def kernel_runs(request) -> dict:
+    """The notebooks of the pages this run selected (``-k`` and friends), each run once."""
+    paths = [item.callspec.params["path"] for item in request.session.items
+             if getattr(item, "originalname", None) == "test_notebook_runs_top_to_bottom"
+             and item.module.__name__ == __name__]
+    return _kernel_runs(paths)
+
+
+@pytest.mark.slow  # a Jupyter kernel runs every example of the page: the suite's notebook tier, not the author's loop
+@pytest.mark.parametrize("path", NOTEBOOK_PAGES, ids=IDS)
+def test_notebook_runs_top_to_bottom(path, kernel_runs):
+    """Every code cell, run in order in a fresh kernel from the repository root, prints the page's output."""
+    run = kernel_runs[path]
+    if isinstance(run, Exception):
+        raise run
+    page, nb = run
     code_cells = [c for c in nb.cells if c.cell_type == "code"]
     assert len(code_cells) == len(page.examples)
     problems = []
