@@ -37,17 +37,36 @@ def spare_interpreters():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The whole course, both languages, from ``mkdocs build --strict`` (the result cache is shared)."""
+    """The whole course, both languages, from ``mkdocs build --strict`` (the result cache is shared). Under
+    pytest-xdist (``pytest -n 2``) the workers share one build: the first to need it builds, the others wait."""
     prebuilt = os.environ.get("COURSE_SITE_DIR")
     if prebuilt:
         site = Path(prebuilt).resolve()
         if not (site / "index.html").is_file():
             pytest.fail(f"COURSE_SITE_DIR={prebuilt} holds no built site")
         return site
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return _build_site(tmp_path_factory.mktemp("site"))
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent  # one folder for every worker of this run
+    with FileLock(str(shared / "built_site.lock")):
+        site, failure = shared / "built_site", shared / "built_site.failed"
+        if failure.is_file():
+            pytest.fail(failure.read_text(encoding="utf-8"), pytrace=False)
+        if not (site / "index.html").is_file():
+            try:
+                _build_site(site)
+            except pytest.fail.Exception as exc:
+                failure.write_text(str(exc), encoding="utf-8")
+                raise
+    return site
+
+
+def _build_site(site: Path) -> Path:
     from coursebuild import ROOT
     from coursebuild.cli.sandbox import mkdocs_build
 
-    site = tmp_path_factory.mktemp("site")
     # the book's PDF needs Chromium; without it (never in CI: the browser fixture fails there) the site is built
     # without one and the PDF tests skip
     proc = mkdocs_build(ROOT, site, COURSEBUILD_BOOK_PDF="1" if CHROMIUM else "0")

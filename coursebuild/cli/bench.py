@@ -1,7 +1,7 @@
 """Build benchmark: the author's loop, measured, each scenario as a ratio to the floor.
 
     python -m coursebuild bench                  3 runs of every build scenario and of serve's latency
-    python -m coursebuild bench --runs 5 --pytest   and the test suite, full and fast (once each)
+    python -m coursebuild bench --runs 5 --pytest   and the test suite: full, full on N workers, fast (once each)
 
 The floor is the same site built with the plugin's execution and notebooks off. Scenarios: clean build with 1
 warm interpreter and with a pool of N (default: the number of cores), warm rebuild, one snippet edited, and
@@ -166,7 +166,8 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--pytest", action="store_true", help="also time `pytest` and `pytest -m 'not slow'`")
+    parser.add_argument("--pytest", action="store_true",
+                        help="also time `pytest`, `pytest -n N` and `pytest -m 'not slow'`")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve latencies")
     parser.add_argument("--one-build", metavar="SITE_DIR", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -200,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     tests: dict[str, list[float]] = {}
     if args.pytest:
         tests["pytest (full)"] = [run_pytest()]
+        tests[f"pytest -n {n} --dist loadfile (full)"] = [run_pytest("-n", str(n), "--dist", "loadfile")]
         tests["pytest -m 'not slow' -n auto (warm)"] = [run_pytest("-m", "not slow", "-n", "auto")]
 
     floor = statistics.median(x["seconds"] for x in rows[names[0]])
@@ -239,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
         full, fast = tests["pytest (full)"][0], tests["pytest -m 'not slow' -n auto (warm)"][0]
         checks += [(f"pytest {full:.0f} s <= 2.5 x clean build ({2.5 * clean_n:.0f} s)", full <= 2.5 * clean_n),
                    (f"pytest -m 'not slow' -n auto {fast:.0f} s <= 30 s", fast <= 30)]
+        spread = tests[f"pytest -n {n} --dist loadfile (full)"][0]
+        checks.append((f"pytest -n {n} --dist loadfile {spread:.0f} s <= 2.5 x clean build ({2.5 * clean_n:.0f} s)",
+                       spread <= 2.5 * clean_n))
     print()
     for text, ok in checks:
         print(f"{'PASS' if ok else 'FAIL'}  {text}")
