@@ -1,7 +1,6 @@
-"""``python -m coursebuild``: see :mod:`coursebuild.cli`."""
-
 import sys
 
 from .cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a worker process of multiprocessing imports the main module
+    sys.exit(main())

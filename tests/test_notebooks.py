@@ -223,3 +223,38 @@ def test_a_warm_build_reuses_the_notebook_it_derived_before(tmp_path, monkeypatc
         assert len(calls) == 2 and "notebookcache42" in changed
     finally:
         engine.close()
+
+
+def test_a_notebook_rendered_ahead_is_what_mkdocs_jupyter_renders(tmp_path):
+    """prerender.py fills mkdocs-jupyter's cache from a process pool: the entry is the one mkdocs-jupyter writes
+    on a miss (same key, same HTML, same table of contents, same title), with every option its own rendering
+    passes to nbconvert; an entry already there is not rendered again."""
+    import ast
+    import inspect
+
+    from mkdocs.config import load_config
+    from mkdocs_jupyter import convert
+    from mkdocs_jupyter import plugin as jupyter_plugin
+
+    from coursebuild.plugin.prerender import OPTIONS, Prerender
+
+    calls = [node for node in ast.walk(ast.parse(inspect.getsource(jupyter_plugin)))
+             if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "nb2html"]
+    assert calls and {k.arg for k in calls[0].keywords} == {"execute", *OPTIONS}, "mkdocs-jupyter's options changed"
+
+    source = tmp_path / "lesson.ipynb"
+    source.write_text(notebook_json(NOTEBOOK_PAGES[0], site_url=SITE_URL), encoding="utf-8")
+    jupyter = load_config(str(ROOT / "mkdocs.yml")).plugins["mkdocs-jupyter"]
+    jupyter.config["cache_dir"] = str(tmp_path / "cache")
+    ahead = Prerender(workers=1)
+    ahead.submit(jupyter, [str(source)])
+    assert list(ahead.pending) == [str(source)]
+    ahead.close()
+    key = jupyter_plugin._compute_cache_key(str(source), jupyter.config, False)
+    entry = json.loads(jupyter_plugin._get_cache_path(jupyter.config["cache_dir"], key).read_text(encoding="utf-8"))
+    body = convert.nb2html(str(source), execute=False, **{k: jupyter.config[k] for k in OPTIONS})
+    toc_tokens, title = jupyter_plugin._get_nb_toc_tokens(str(source), jupyter.config["toc_depth"])
+    assert entry == {"content": body, "toc_tokens": toc_tokens, "title": title}
+    again = Prerender(workers=1)
+    again.submit(jupyter, [str(source)])
+    assert not again.pending and again.pool is None

@@ -12,7 +12,9 @@
     files           execution: every snippet's result, checked (an unchanged page's check is remembered);
                     figures and snippets registered (-200, after mkdocs-static-i18n chose the language's pages);
                     under `serve --dirty`, the HTML of pages whose snippets, results or translation notice
-                    changed removed, so they are rendered again; notebooks generated from them (-250)
+                    changed removed, so they are rendered again; notebooks generated from them (-250), and the
+                    pages mkdocs-jupyter lacks in its cache rendered ahead in a process pool (prerender.py)
+    pre_page        a notebook page waits for its render ahead (50, before mkdocs-jupyter looks in its cache)
     page_markdown   values and figures filled in, download links; translation notice; notebook link
     nav             the lessons in order, for the book
     env             theme templates compiled once per process (every later build reuses them)
@@ -20,10 +22,11 @@
                     the home page's links to the book
     post_page       formulas rendered by KaTeX; markup that would call another host removed
     post_template   the root 404 page stays in the default language
-    post_build      the book (print page and PDF) of this language; figure texts into the search index; one
-                    index per language (-200, after i18n merged them); cache entries no build used for a while
-                    pruned (once per process); under `serve --dirty`, the follow-up rebuild started
-    shutdown        warm interpreters and the KaTeX process stopped
+    post_build      under `serve --dirty`, a language the edit does not touch left to the follow-up (-50, before
+                    i18n builds it); the book (print page and PDF) of this language; figure texts into the search
+                    index; one index per language (-200, after i18n merged them); cache entries no build used for
+                    a while pruned (once per process); under `serve --dirty`, the follow-up rebuild started
+    shutdown        warm interpreters, the KaTeX process and the notebook pool stopped
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from .dirty import DirtyPages, quiet_dirty_notice, watch_often
 from .execution import Execution
 from .freshness import lag_of, notice
 from .math import MathError, default_renderer, render_page
+from .prerender import Prerender
 from .rendering import fold_setup_lines, insert_after_title
 from .templates import compile_once
 
@@ -83,6 +87,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.checked: dict = {}  # page path -> (inputs, check, engine): see Execution.checked
         self.pruned = False
         self.deferred_languages: list = []  # mkdocs-static-i18n's languages left to the follow-up rebuild
+        self.prerender = Prerender(workers=os.cpu_count() or 1)  # notebook pages rendered side by side
         self.serving = self.dirty = False  # set by on_startup (MkDocs keeps this instance across serve's rebuilds)
 
     def on_startup(self, *, command, dirty) -> None:
@@ -100,6 +105,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
                             cache_dir=self.root / options.cache_dir, use_cache=options.use_cache,
                             workers=options.workers, notebooks=options.notebooks).with_environment()
         self.settings = settings
+        self.prerender.workers = settings.pool_size
         self.snippets_dir = self.root / options.snippets_dir
         self.execution = Execution(engine_module.configure(settings), Path(config.docs_dir), self.snippets_dir,
                                    self.figure_texts, dict(options.data_files), self.checked)
@@ -148,9 +154,19 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         if not self.settings.notebooks:
             return files
         hold = self.dirty_pages.hold if self.dirty and self.dirty_pages.deferring else None
-        return notebooks.on_files(files, config, self.execution, hold)
+        files = notebooks.on_files(files, config, self.execution, hold)
+        jupyter = config.plugins.get(notebooks.JUPYTER)
+        if jupyter is not None and not self.serving:  # serve renders one notebook per edit: nothing to overlap
+            self.prerender.submit(jupyter, notebooks.sources())
+        return files
 
     on_files = CombinedEvent(_files_execute, _files_notebooks)
+
+    @event_priority(50)  # before mkdocs-jupyter (0) sets up the notebook page's rendering
+    def on_pre_page(self, page, config, files):
+        if page.file.abs_src_path:
+            self.prerender.wait(page.file.abs_src_path)
+        return page
 
     def on_nav(self, nav, config, files):
         if nav.pages:
@@ -224,6 +240,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
             deleted = engine_module.default_engine().cache.prune()
             if deleted:
                 log.info("coursebuild: %d cache entr(ies) unused for a while deleted", deleted)
+        self.prerender.close()  # every notebook page of every language is rendered by now
         for lang in self.deferred_languages:
             lang.build = True
         self.deferred_languages = []
@@ -233,5 +250,6 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
     on_post_build = CombinedEvent(_post_build_defer_languages, _post_build)
 
     def on_shutdown(self) -> None:
+        self.prerender.close()
         engine_module.default_engine().close()
         default_renderer().close()

@@ -237,6 +237,11 @@ def on_files(files: Files, config, execution, hold: Callable[[], None] | None = 
     return files
 
 
+def sources() -> list[str]:
+    """The notebook files that this language's build registered as pages (what mkdocs-jupyter renders)."""
+    return [nb.page.abs_src_path for nb in _by_page.values()]
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
     nb = _by_lesson.get(page.file.src_uri)
     if nb is not None:

@@ -1,0 +1,81 @@
+"""Notebook pages rendered ahead, side by side with the lessons.
+
+mkdocs-jupyter renders a notebook page (nbconvert, ≈ 0.7 s each) when the build reaches it: in the build
+process, one after the other, after every snippet has run, while the warm interpreters sit idle. As soon as a
+language's notebooks exist, this renders the entries missing from mkdocs-jupyter's cache in a pool of processes;
+the build goes on with the lessons, and a notebook page waits for its own entry before mkdocs-jupyter looks for
+it (a cache hit then). Each entry is what mkdocs-jupyter 0.26 writes on a miss (its ``on_pre_page``): the same
+key, ``convert.nb2html`` with the same options, the same table of contents. A render that fails here is left to
+mkdocs-jupyter, which renders the page itself and reports the error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+log = logging.getLogger("mkdocs.plugins.coursebuild.prerender")
+
+#: mkdocs-jupyter's options that ``convert.nb2html`` takes (its ``on_pre_page``), besides ``execute``.
+OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no_prompt", "remove_tag_config",
+           "highlight_extra_classes", "include_requirejs", "custom_mathjax_url")
+
+
+def render_entry(path: str, options: dict, toc_depth: int, cache_path: str) -> None:
+    """In a pool process: render one notebook and write its mkdocs-jupyter cache entry (atomically)."""
+    from mkdocs_jupyter import convert
+    from mkdocs_jupyter.plugin import _get_nb_toc_tokens
+
+    body = convert.nb2html(path, execute=False, **options)
+    toc_tokens, title = _get_nb_toc_tokens(path, toc_depth)
+    target = Path(cache_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}")
+    partial.write_text(json.dumps({"content": body, "toc_tokens": toc_tokens, "title": title}), encoding="utf-8")
+    os.replace(partial, target)
+
+
+class Prerender:
+    """The pool (started on first use, kept for every language of the build) and the renders not yet waited for."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = max(1, workers)
+        self.pool: ProcessPoolExecutor | None = None
+        self.pending: dict[str, Future] = {}
+
+    def submit(self, jupyter, paths: list[str]) -> None:
+        """Start rendering each notebook whose entry is missing from ``jupyter``'s (the plugin's) cache."""
+        from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+
+        options = jupyter.config
+        if not options["cache"] or options["execute"]:
+            return  # no cache to fill, or notebooks that mkdocs-jupyter executes: left to it
+        for path in paths:
+            cache_path = _get_cache_path(options["cache_dir"], _compute_cache_key(path, options, False))
+            if cache_path.exists():
+                continue
+            if self.pool is None:  # forkserver: the children inherit none of the build's pipes or threads
+                self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("forkserver"))
+            self.pending[path] = self.pool.submit(render_entry, path, {k: options[k] for k in OPTIONS},
+                                                  options["toc_depth"], str(cache_path))
+
+    def wait(self, path: str) -> None:
+        """Before mkdocs-jupyter looks for the notebook's entry."""
+        future = self.pending.pop(path, None)
+        if future is None:
+            return
+        try:
+            future.result()
+        except Exception as exc:  # noqa: BLE001 - mkdocs-jupyter renders it again and reports the error
+            log.debug("prerender: %s failed here (%s); mkdocs-jupyter renders it", path, exc)
+
+    def close(self) -> None:
+        for path in list(self.pending):
+            self.wait(path)
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
