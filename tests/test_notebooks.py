@@ -246,8 +246,8 @@ def test_a_notebook_rendered_ahead_is_what_mkdocs_jupyter_renders(tmp_path):
     source.write_text(notebook_json(NOTEBOOK_PAGES[0], site_url=SITE_URL), encoding="utf-8")
     jupyter = load_config(str(ROOT / "mkdocs.yml")).plugins["mkdocs-jupyter"]
     jupyter.config["cache_dir"] = str(tmp_path / "cache")
-    ahead = Prerender(workers=1)
-    ahead.submit(jupyter, [str(source)])
+    ahead = Prerender()
+    ahead.submit(jupyter, [str(source)], workers=1)
     assert list(ahead.pending) == [str(source)]
     ahead.close()
     key = jupyter_plugin._compute_cache_key(str(source), jupyter.config, False)
@@ -255,6 +255,6 @@ def test_a_notebook_rendered_ahead_is_what_mkdocs_jupyter_renders(tmp_path):
     body = convert.nb2html(str(source), execute=False, **{k: jupyter.config[k] for k in OPTIONS})
     toc_tokens, title = jupyter_plugin._get_nb_toc_tokens(str(source), jupyter.config["toc_depth"])
     assert entry == {"content": body, "toc_tokens": toc_tokens, "title": title}
-    again = Prerender(workers=1)
-    again.submit(jupyter, [str(source)])
+    again = Prerender()
+    again.submit(jupyter, [str(source)], workers=1)
     assert not again.pending and again.pool is None

@@ -124,9 +124,8 @@ class DirtyPages:
         Path(self.folder(), "follow-up").write_text(str(time.time_ns()), encoding="utf-8")
         return True
 
-    def _inputs(self, dest: str, state: PageCheck | None, config_file: str | None) -> str:
+    def _inputs(self, dest: str, state: PageCheck | None, config: bytes) -> str:
         """page_inputs(), digested again only when the page's check is a new one or the config changed."""
-        config = Path(config_file).read_bytes() if config_file and os.path.isfile(config_file) else b""
         hit = self._digests.get(dest)
         if hit is None or hit[0] is not state or hit[1] != config:
             hit = self._digests[dest] = (state, config, page_inputs(state, config))
@@ -139,11 +138,12 @@ class DirtyPages:
         ``notices``: resolved page path -> its translation notice (none when it does not lag). A page whose only
         change is its notice waits for the follow-up while :attr:`deferring`."""
         stale = []
+        config = Path(config_file).read_bytes() if config_file and os.path.isfile(config_file) else b""
         for file in files.documentation_pages():
             if not file.abs_src_path:
                 continue
             dest = file.abs_dest_path
-            now = self._inputs(dest, pages.get(file.abs_src_path), config_file)
+            now = self._inputs(dest, pages.get(file.abs_src_path), config)
             note = notices.get(str(Path(file.abs_src_path).resolve()))
             before, before_note = self.seen.get(dest), self.notices.get(dest, note)
             rendered = before is None or not os.path.isfile(dest) or file.is_modified()

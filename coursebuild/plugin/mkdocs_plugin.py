@@ -87,7 +87,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.checked: dict = {}  # page path -> (inputs, check, engine): see Execution.checked
         self.pruned = False
         self.deferred_languages: list = []  # mkdocs-static-i18n's languages left to the follow-up rebuild
-        self.prerender = Prerender(workers=os.cpu_count() or 1)  # notebook pages rendered side by side
+        self.prerender = Prerender()  # notebook pages rendered side by side with the lessons
         self.serving = self.dirty = False  # set by on_startup (MkDocs keeps this instance across serve's rebuilds)
 
     def on_startup(self, *, command, dirty) -> None:
@@ -105,7 +105,6 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
                             cache_dir=self.root / options.cache_dir, use_cache=options.use_cache,
                             workers=options.workers, notebooks=options.notebooks).with_environment()
         self.settings = settings
-        self.prerender.workers = settings.pool_size
         self.snippets_dir = self.root / options.snippets_dir
         self.execution = Execution(engine_module.configure(settings), Path(config.docs_dir), self.snippets_dir,
                                    self.figure_texts, dict(options.data_files), self.checked)
@@ -157,7 +156,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         files = notebooks.on_files(files, config, self.execution, hold)
         jupyter = config.plugins.get(notebooks.JUPYTER)
         if jupyter is not None and not self.serving:  # serve renders one notebook per edit: nothing to overlap
-            self.prerender.submit(jupyter, notebooks.sources())
+            self.prerender.submit(jupyter, notebooks.sources(), self.settings.pool_size)
         return files
 
     on_files = CombinedEvent(_files_execute, _files_notebooks)

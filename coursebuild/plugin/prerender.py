@@ -42,13 +42,13 @@ def render_entry(path: str, options: dict, toc_depth: int, cache_path: str) -> N
 class Prerender:
     """The pool (started on first use, kept for every language of the build) and the renders not yet waited for."""
 
-    def __init__(self, workers: int) -> None:
-        self.workers = max(1, workers)
+    def __init__(self) -> None:
         self.pool: ProcessPoolExecutor | None = None
         self.pending: dict[str, Future] = {}
 
-    def submit(self, jupyter, paths: list[str]) -> None:
-        """Start rendering each notebook whose entry is missing from ``jupyter``'s (the plugin's) cache."""
+    def submit(self, jupyter, paths: list[str], workers: int) -> None:
+        """Start rendering each notebook whose entry is missing from ``jupyter``'s (the plugin's) cache, on a pool
+        of ``workers`` processes."""
         from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
 
         options = jupyter.config
@@ -59,7 +59,7 @@ class Prerender:
             if cache_path.exists():
                 continue
             if self.pool is None:  # forkserver: the children inherit none of the build's pipes or threads
-                self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("forkserver"))
+                self.pool = ProcessPoolExecutor(max(1, workers), mp_context=multiprocessing.get_context("forkserver"))
             self.pending[path] = self.pool.submit(render_entry, path, {k: options[k] for k in OPTIONS},
                                                   options["toc_depth"], str(cache_path))
 
