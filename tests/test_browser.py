@@ -200,11 +200,14 @@ def open_page(browser, url: str, wait_until: str = "networkidle") -> Visit:
 
 
 # Material's search shows its placeholder once the worker has loaded the index (and lunr's languages).
+# A page still being parsed may have the header's search box but not yet the config at the end of <body>.
 SETTLED = """() => {
-  if (document.fonts.status !== "loaded") return false;
+  if (document.fonts.status !== "loaded" || document.readyState === "loading") return false;
   const meta = document.querySelector(".md-search-result__meta");
   if (!meta) return true;
-  const text = JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"];
+  const config = document.getElementById("__config");
+  if (!config) return false;
+  const text = JSON.parse(config.textContent).translations["search.result.placeholder"];
   return meta.textContent.trim() === text;
 }"""
 

@@ -49,6 +49,9 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
         assert proc.returncode == 0, f"build {name} failed:\n{err[-6000:]}"
         executed = sum(int(n) for n in EXECUTED_RE.findall(err))
         assert executed > 0 and any(cache.rglob("*.json")), f"build {name} ran no snippet (cache not empty?)"
+        results = list(cache.glob("[0-9a-f][0-9a-f]/*.json"))  # one entry per distinct snippet that ran
+        assert executed == len(results), (f"build {name}: the log lines count {executed} runs for {len(results)} "
+                                          "snippets: a snippet ran twice, or a language's build miscounted")
         sites.append(files(site))
     a, b = sites
     assert sorted(a) == sorted(b), f"different files: {sorted(set(a) ^ set(b))}"

@@ -81,6 +81,33 @@ def test_one_warm_interpreter_for_many_snippets(tmp_path, engine):
     assert len(pids) == 1 and engine.interpreter.starts == 1
 
 
+def test_a_snippet_asked_for_twice_runs_once_for_every_name(tmp_path, engine):
+    """A page and a data file may read different variables of one snippet: it runs once, for both."""
+    both = snippet(tmp_path, "both.py", "a = 1\nb = 2\nprint('ran')\n")
+    engine.prefetch([(both, ("a",)), (both, ("b",))])
+    result = engine.result(both, ("a", "b"))
+    assert result.provides(("a", "b")) and result.stdout == "ran\n"
+    assert len(engine.stats.executed) == 1
+
+
+def test_submit_returns_at_once_and_each_snippet_runs_once(tmp_path, engine):
+    """The build queues every snippet and goes on; a page waits only for its own; a snippet asked for while the
+    queue runs (here on the one interpreter) goes first and is not run twice."""
+    slow = snippet(tmp_path, "slow.py", "import time\ntime.sleep(1.0)\nprint('slow')\n")
+    fast = snippet(tmp_path, "fast.py", "print('fast')\n")
+    later = snippet(tmp_path, "later.py", "print('later')\n")
+    keys = engine.submit([(slow, ()), (fast, ())])
+    assert not engine._pending[keys[1]].is_set()  # queued behind the slow one: submit did not wait
+    assert engine.result(later).stdout == "later\n"  # not queued: it runs now, ahead of what is still queued
+    assert engine.result(fast).stdout == "fast\n" and engine.result(slow).stdout == "slow\n"
+    engine.wait(keys)
+    assert sorted(engine.stats.executed) == sorted(str(p) for p in (slow, fast, later))
+    assert engine.stats.executed.index(str(later)) < engine.stats.executed.index(str(fast))
+    assert engine.submit([(slow, ()), (fast, ())]) == keys and len(engine.stats.executed) == 3  # all in memory
+    assert engine.claim_executed(keys) == 2 and engine.claim_executed(keys) == 0  # each run counted once
+    assert engine.claim_executed([cache_key(later.read_bytes())]) == 1
+
+
 def test_reset_between_snippets(tmp_path, engine):
     """Leftovers of one snippet (seeds, print options, rcParams, open figures, cwd) never reach the next."""
     messy = snippet(tmp_path, "messy.py", """

@@ -217,9 +217,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:38s} {med:9.2f} {lo:7.2f} {hi:7.2f} {med / floor:8.2f}")
 
     clean_n = statistics.median(x["seconds"] for x in rows[names[2]])
-    run_sum = statistics.median(x["run_seconds"] for x in rows[names[2]])
+    # The snippets' own run time, from the build where it is smallest: the pool's build renders one language's
+    # pages while the other language's snippets run, so there they share the cores and each takes longer. The
+    # bound is set by their run time on a quiet machine, not by what the contention added to it.
+    sums = {name: statistics.median(x["run_seconds"] for x in rows[name]) for name in names[1:3]}
+    run_sum = min(sums.values())
     warm = statistics.median(x["seconds"] for x in rows[names[3]])
     bound = floor + 1.15 * run_sum / n
+    print("\nsum of the snippets' run times: " + ", ".join(f"{s:.2f} s ({name})" for name, s in sums.items()))
     checks = [
         (f"clean build ({n} workers) {clean_n:.2f} s <= floor + 1.15 x (sum of snippet run times {run_sum:.2f} s / "
          f"{n}) = {bound:.2f} s", clean_n <= bound),

@@ -1,14 +1,16 @@
 """The engine answers "what does this snippet print, draw and compute?": cache first, warm interpreters second.
 
-The plugin and the tests share :func:`default_engine`. :meth:`Engine.prefetch` runs every snippet a build needs
-on a pool of warm interpreters at once (results are keyed by path, so the order in which the pool finishes
-never shows); :meth:`Engine.result` then answers from memory.
+The plugin and the tests share :func:`default_engine`. :meth:`Engine.submit` queues every snippet a build needs
+for a pool of warm interpreters (one thread per interpreter drains the queue in the background), :meth:`Engine.wait`
+waits for the ones a page needs now, and :meth:`Engine.result` answers from memory. Results are keyed by the
+snippet's bytes, so the order in which the pool finishes never shows: a build renders one language's pages while
+the other language's snippets still run.
 """
 
 from __future__ import annotations
 
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +43,13 @@ class Engine:
         self._memo: dict[str, Result] = {}
         self._failed: dict[str, SnippetError] = {}
         self._lock = threading.Lock()
+        self._queue: deque[list] = deque()  # [snippet, key, names] waiting for an interpreter
+        self._pending: dict[str, threading.Event] = {}  # key -> set when its run (queued or running) ended
+        self._drainers: dict[int, threading.Thread] = {}  # pool index -> the thread feeding that interpreter
+        self._draining: set[int] = set()  # the pool indexes whose thread has not yet found the queue empty
+        self._runs: list[str] = []  # the key of every execution, in order (see claim_executed)
+        self._running: dict[str, tuple] = {}  # key -> the names it is running for
+        self._claimed_runs: set[int] = set()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Engine:
@@ -61,6 +70,9 @@ class Engine:
             interpreter.start()
 
     def _lookup(self, key: str, names) -> Result | None:
+        event = self._pending.get(key)
+        if event is not None:  # queued or running: its result is on the way
+            event.wait()
         memo = self._memo.get(key)
         if memo is not None and memo.provides(names):
             return memo
@@ -87,6 +99,7 @@ class Engine:
             self.stats.executed.append(str(snippet))
             self.stats.run_seconds += result.seconds
             self._memo[key] = result
+            self._runs.append(key)
         self.cache.put(key, result)
         return result
 
@@ -100,51 +113,108 @@ class Engine:
         if not self.execute:
             self.stats.skipped += 1
             return None
-        return self._execute(self.interpreter, Path(snippet), key, names)
+        self._enqueue([(Path(snippet), key, tuple(names))], first=True)
+        return self._lookup(key, names)
 
-    def prefetch(self, jobs: list[tuple[Path, tuple]]) -> None:
-        """Run every snippet of ``jobs`` (path, names) whose result is neither cached nor memoized, in parallel
-        on the pool; errors are kept for :meth:`result` to raise in page order."""
-        todo, seen = [], set()
+    def submit(self, jobs: list[tuple[Path, tuple]]) -> list[str]:
+        """Queue every snippet of ``jobs`` (path, names) whose result is neither cached nor memoized (a snippet
+        listed twice runs once, for the union of its names) and return at once, with the keys of all ``jobs``
+        for :meth:`wait`. Errors are kept for :meth:`result` to raise in page order."""
+        keys, todo = [], {}
         for snippet, names in jobs:
             key = cache_key(Path(snippet).read_bytes())
-            try:
-                if key in seen or self._lookup(key, names) is not None:
-                    continue
-            except SnippetError:
+            keys.append(key)
+            if key in todo:
+                todo[key] = (todo[key][0], todo[key][1] | set(names))
                 continue
-            seen.add(key)
-            todo.append((Path(snippet), key, names))
-        if not todo or not self.execute:
-            return
-        pool = self.pool[:len(todo)]
-        for interpreter in pool:  # their torch imports overlap
-            interpreter.start()
-        if len(pool) == 1:
-            for snippet, key, names in todo:
+            if not self._in_flight(key):
                 try:
-                    self._execute(pool[0], snippet, key, names)
+                    if self._lookup(key, names) is not None:
+                        continue
                 except SnippetError:
-                    pass
-            return
-        queue = list(reversed(todo))
-        lock = threading.Lock()
+                    continue
+            todo[key] = (Path(snippet), set(names))
+        if todo and self.execute:
+            self._enqueue([(snippet, key, tuple(sorted(names))) for key, (snippet, names) in todo.items()])
+        return keys
 
-        def drain(interpreter: WarmInterpreter) -> None:
-            while True:
-                with lock:
-                    if not queue:
-                        return
-                    snippet, key, names = queue.pop()
-                try:
-                    self._execute(interpreter, snippet, key, names)
-                except SnippetError:
-                    pass
+    def _in_flight(self, key: str) -> bool:
+        event = self._pending.get(key)
+        return event is not None and not event.is_set()
 
-        with ThreadPoolExecutor(len(pool)) as executor:
-            list(executor.map(drain, pool))
+    def _enqueue(self, jobs: list[tuple[Path, str, tuple]], first: bool = False) -> None:
+        with self._lock:
+            for snippet, key, names in reversed(jobs) if first else jobs:
+                queued = next((job for job in self._queue if job[1] == key), None)
+                if queued is not None:  # not started yet: it runs once, for every name asked of it
+                    queued[2] = tuple(sorted(set(queued[2]) | set(names)))
+                    continue
+                if key in self._running and set(names) <= set(self._running[key]):
+                    continue  # running now, for these names too
+                event = self._pending.get(key)
+                if event is None or event.is_set():
+                    self._pending[key] = threading.Event()
+                job = [snippet, key, tuple(names)]
+                self._queue.appendleft(job) if first else self._queue.append(job)
+            idle = [i for i in range(len(self.pool)) if i not in self._draining][:len(self._queue)]
+            for i in idle:
+                self._draining.add(i)
+                thread = threading.Thread(target=self._drain, args=(i,), daemon=True,
+                                          name=f"coursebuild-interpreter-{i}")
+                self._drainers[i] = thread
+                thread.start()
+
+    def _drain(self, index: int) -> None:
+        """One interpreter's thread: run queued snippets until the queue is empty (its import of torch overlaps
+        the other interpreters')."""
+        interpreter = self.pool[index]
+        while True:
+            with self._lock:
+                if not self._queue:
+                    self._draining.discard(index)
+                    return
+                snippet, key, names = self._queue.popleft()
+                self._running[key] = names
+            try:
+                self._execute(interpreter, snippet, key, names)
+            except SnippetError:
+                pass
+            finally:
+                with self._lock:
+                    del self._running[key]
+                    if not any(job[1] == key for job in self._queue):
+                        self._pending[key].set()
+
+    def wait(self, keys) -> None:
+        """Wait until the snippets of ``keys`` (from :meth:`submit`) have run."""
+        for key in keys:
+            event = self._pending.get(key)
+            if event is not None:
+                event.wait()
+
+    def prefetch(self, jobs: list[tuple[Path, tuple]]) -> None:
+        """:meth:`submit` every job and :meth:`wait` for all of them."""
+        self.wait(self.submit(jobs))
+
+    def claim_executed(self, keys) -> int:
+        """How many executions of snippets of ``keys`` ended since they were last claimed: each build counts the
+        runs of its own snippets once, whichever build queued them."""
+        wanted = set(keys)
+        with self._lock:
+            mine = [i for i, key in enumerate(self._runs) if key in wanted and i not in self._claimed_runs]
+            self._claimed_runs.update(mine)
+        return len(mine)
 
     def close(self) -> None:
+        """Drop what is still queued, let each interpreter finish its current snippet, stop them."""
+        with self._lock:
+            dropped = [job[1] for job in self._queue]
+            self._queue.clear()
+        for thread in list(self._drainers.values()):
+            thread.join()
+        self._drainers.clear()
+        for key in dropped:
+            self._pending[key].set()
         for interpreter in self.pool:
             interpreter.close()
 

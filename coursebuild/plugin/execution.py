@@ -22,7 +22,7 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 
 from ..engine import Engine
-from ..engine.cache import runtime_fingerprint
+from ..engine.cache import cache_key, runtime_fingerprint
 from ..engine.figures import figure_bytes, figure_format
 from ..engine.values import EXPORT, UNFORMATTABLE
 from ..errors import CourseError, rel
@@ -133,23 +133,33 @@ class Execution:
             hit = _data_bytes[uri] = (result, variable, data)
         return hit[2]
 
-    def prefetch(self) -> None:
-        """Every snippet of every page (all languages) on the pool at once, before any page is examined."""
-        jobs = [(snippet, (EXPORT + variable,)) for _, snippet, variable in self.data_jobs()]
+    def prefetch(self, here: list[Path]) -> list[str]:
+        """Queue every snippet of every page (all languages) on the pool, this build's pages (``here``) and data
+        files first, and wait for those: the other language's snippets run while this one's pages are rendered.
+        Returns the keys of this build's snippets."""
+        first = [(snippet, (EXPORT + variable,)) for _, snippet, variable in self.data_jobs()]
+        rest = []
+        wanted = {str(path) for path in here}
         for path in course_pages(self.docs_dir):
             if self.remembered(path) is not None:
                 continue  # its results are in the engine's memory already
             try:
-                jobs += page_jobs(parse_page(path, snippets_dir=self.snippets_dir))
+                jobs = page_jobs(parse_page(path, snippets_dir=self.snippets_dir))
             except CourseError:
                 continue  # reported when the page is examined
-        self.engine.prefetch(jobs)
+            (first if str(path) in wanted else rest).extend(jobs)
+        keys = self.engine.submit(first + rest)
+        mine = keys[:len(first)]
+        self.engine.wait(mine)
+        return mine
 
     def on_files(self, files: Files, config) -> Files:
         bilingual = config.plugins.get("i18n") is not None  # a site in one language needs no translations
         stats = self.engine.stats
-        before = (len(stats.executed), stats.cache_hits, stats.skipped)
-        self.prefetch()
+        before = (stats.cache_hits, stats.skipped)
+        here = [Path(file.abs_src_path) for file in files.documentation_pages()
+                if file.abs_src_path and file.src_uri.endswith(".md")]
+        keys = self.prefetch(here)
         for file in files.documentation_pages():
             if not file.abs_src_path or not file.src_uri.endswith(".md"):
                 continue
@@ -165,6 +175,8 @@ class Execution:
                 log.info("coursebuild: %s", note)
             if state.page is None:
                 continue
+            keys += [cache_key(example.snippet_path.read_bytes()) for example in state.page.examples
+                     if example.snippet_path.is_file()]
             for example, result in zip(state.page.examples, state.results):
                 code_uri = snippet_uri(example.snippet)
                 if files.get_file_from_path(code_uri) is None:
@@ -178,8 +190,9 @@ class Execution:
             data = self.data_file(uri, snippet, variable)
             if data is not None and files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, content=data))
+        # the runs of this build's snippets, wherever they were queued (another language's build may have)
         log.info("coursebuild: %d snippet(s) executed, %d cached result(s) used, %d not run",
-                 len(stats.executed) - before[0], stats.cache_hits - before[1], stats.skipped - before[2])
+                 self.engine.claim_executed(keys), stats.cache_hits - before[0], stats.skipped - before[1])
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
