@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 
@@ -106,6 +109,34 @@ def test_submit_returns_at_once_and_each_snippet_runs_once(tmp_path, engine):
     assert engine.submit([(slow, ()), (fast, ())]) == keys and len(engine.stats.executed) == 3  # all in memory
     assert engine.claim_executed(keys) == 2 and engine.claim_executed(keys) == 0  # each run counted once
     assert engine.claim_executed([cache_key(later.read_bytes())]) == 1
+
+
+def test_a_pool_imports_torch_once_its_other_interpreters_are_clones(tmp_path):
+    """The second interpreter of a pool is forked from the first after its imports, not started anew: a snippet
+    that runs there has the clone as parent and the first interpreter as grandparent. A clone that dies is
+    replaced by a new clone, still without a new import."""
+    code = ("import os, time\ntime.sleep(0.3)\nparent = os.getppid()\n"
+            "with open(f'/proc/{parent}/stat') as fh:\n    grandparent = int(fh.read().rsplit(')', 1)[1].split()[1])\n"
+            "print(parent, grandparent, N)\n")
+    eng = Engine(tmp_path / "cache", timeout=30, workers=2)
+    try:
+        def run(names):
+            paths = [snippet(tmp_path, f"{n}.py", code.replace("N", repr(n))) for n in names]
+            eng.prefetch([(path, ()) for path in paths])
+            return {tuple(int(x) for x in eng.result(path).stdout.split()[:2]) for path in paths}
+
+        first, second = eng.pool
+        seen = run(["a", "b", "c", "d"])
+        assert isinstance(second.proc, runner.Clone) and (first.starts, second.starts) == (1, 1)
+        assert seen == {(first.proc.pid, os.getpid()), (second.proc.pid, first.proc.pid)}, seen
+        os.kill(second.proc.pid, signal.SIGKILL)
+        while runner._alive(second.proc.pid):  # dead between two snippets (not while one is sent to it)
+            time.sleep(0.01)
+        seen = run(["e", "f", "g", "h"])
+        assert (first.starts, second.starts) == (1, 2)
+        assert seen == {(first.proc.pid, os.getpid()), (second.proc.pid, first.proc.pid)}, seen
+    finally:
+        eng.close()
 
 
 def test_reset_between_snippets(tmp_path, engine):

@@ -36,7 +36,8 @@ class Engine:
                  use_cache: bool = True, workers: int = 1, preload: bool = False) -> None:
         self.cache = ResultCache(cache_dir)
         self.timeout = timeout
-        self.pool = [WarmInterpreter(timeout, preload) for _ in range(max(1, workers))]
+        first = WarmInterpreter(timeout, preload)
+        self.pool = [first] + [WarmInterpreter(timeout, preload, origin=first) for _ in range(max(1, workers) - 1)]
         self.execute = execute
         self.use_cache = use_cache
         self.stats = Stats()
@@ -184,6 +185,10 @@ class Engine:
                     del self._running[key]
                     if not any(job[1] == key for job in self._queue):
                         self._pending[key].set()
+
+    def running(self, keys) -> bool:
+        """Whether any snippet of ``keys`` is queued or running (a :meth:`wait` for them will take a while)."""
+        return any(self._in_flight(key) for key in keys)
 
     def wait(self, keys) -> None:
         """Wait until the snippets of ``keys`` (from :meth:`submit`) have run."""

@@ -1,7 +1,9 @@
-"""Parent side of a warm interpreter: start it, send it a snippet, read the reply.
+"""Parent side of a warm interpreter: start it (or fork it from another one), send it a snippet, read the reply.
 
 The warm interpreter (``worker.py``) enforces each snippet's time limit itself by killing the snippet's
 child; the parent waits a little longer than that and restarts the interpreter only if it stops answering.
+The second and further interpreters of a pool are clones of the first (its ``--control`` socket): torch is
+imported once per pool, not once per interpreter.
 """
 
 from __future__ import annotations
@@ -10,8 +12,12 @@ import atexit
 import json
 import os
 import select
+import signal
+import socket
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 from .. import ROOT
@@ -57,30 +63,102 @@ def _kill_spares() -> None:
     _spares.clear()
 
 
-def _stop(proc: subprocess.Popen) -> None:
+class Clone:
+    """The part of ``Popen`` the runner uses, for an interpreter forked by another one: that one is its parent
+    and reaps it; here it is only signalled. Its pid is known once it said it is ready."""
+
+    def __init__(self, stdin, stdout) -> None:
+        self.stdin, self.stdout = stdin, stdout
+        self.pid: int | None = None
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None and self.pid is not None and not _alive(self.pid):
+            self.returncode = -1  # its exit status went to its parent
+        return self.returncode
+
+    def kill(self) -> None:
+        if self.pid is not None and self.returncode is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        self.returncode = -signal.SIGKILL if self.returncode is None else self.returncode
+        # not started yet (no pid): the request pipe's end, closed by _stop, ends it before its first request
+
+    def wait(self) -> int:
+        if self.pid is None:  # it never said it was ready: nothing to wait for here
+            return self.returncode if self.returncode is not None else -1
+        deadline = time.monotonic() + 5
+        while self.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return self.returncode if self.returncode is not None else -1
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, exited but not yet reaped by its parent, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return False
+
+
+def _stop(proc: subprocess.Popen | Clone) -> None:
     if proc.poll() is None:
         proc.kill()
     proc.wait()
-    for stream in (proc.stdin, proc.stdout):
+    for stream in (proc.stdin, proc.stdout, getattr(proc, "control", None)):
         if stream:
             stream.close()
 
 
 class WarmInterpreter:
-    def __init__(self, timeout: float = 60.0, preload: bool = False) -> None:
+    def __init__(self, timeout: float = 60.0, preload: bool = False, origin: WarmInterpreter | None = None) -> None:
         self.timeout = timeout
         self.preload = preload  # import worker.PRELOAD before the first snippet (a build's interpreters do)
-        self.proc: subprocess.Popen | None = None
+        self.origin = origin  # the interpreter this one is forked from (None: it starts a process of its own)
+        self.proc: subprocess.Popen | Clone | None = None
         self.starts = 0
         self.runs = 0
         self._ready = False
         self._spare_key: tuple = ()
+        self._lock = threading.RLock()  # start and discard: the origin's clones start it from their threads
 
     def start(self) -> None:
-        """Start the worker (it imports torch); :meth:`wait_ready` waits for it. Starting several at once
-        lets their imports overlap."""
-        if self.proc is not None and self.proc.poll() is None:
-            return
+        """Start the worker (it imports torch), or fork it from :attr:`origin`; :meth:`wait_ready` waits for it.
+        Starting several at once lets their imports overlap."""
+        with self._lock:
+            if self.proc is not None and self.proc.poll() is None:
+                return
+            if self.origin is not None and self._clone():
+                return
+            self._spawn()
+
+    def _clone(self) -> bool:
+        """Ask the origin (started now if need be) to fork this interpreter; False if it cannot."""
+        self.origin.start()
+        proc = self.origin.proc
+        control = getattr(proc, "control", None)
+        if control is None:
+            return False
+        requests_r, requests_w = os.pipe()
+        replies_r, replies_w = os.pipe()
+        try:
+            socket.send_fds(control, [b"clone"], [requests_r, replies_w])
+        except OSError:  # the origin has gone: this one starts a process of its own
+            for fd in (requests_w, replies_r):
+                os.close(fd)
+            return False
+        finally:
+            os.close(requests_r)
+            os.close(replies_w)
+        self.starts += 1
+        self.proc = Clone(os.fdopen(requests_w, "w", encoding="utf-8"), os.fdopen(replies_r, "r", encoding="utf-8"))
+        self._ready, self._spare_key = False, ()
+        return True
+
+    def _spawn(self) -> None:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
                    PYTHONHASHSEED="0", MPLBACKEND="Agg", PYTHONIOENCODING="utf-8")
         self.starts += 1
@@ -94,26 +172,33 @@ class WarmInterpreter:
                 self.proc, self._ready = proc, True
                 return
             _stop(proc)
-        self.proc = subprocess.Popen(command, cwd=ROOT, env=env,
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+        control, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        with theirs:
+            self.proc = subprocess.Popen([*command, "--control", str(theirs.fileno())], cwd=ROOT, env=env,
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1,
+                                         pass_fds=(theirs.fileno(),))
+        self.proc.control = control  # kept with the process, spares included
         self._ready = False
 
     def wait_ready(self, path: Path) -> None:
         if not self._ready:
-            if "ready" not in self._reply(path, STARTUP_TIMEOUT, "starting the interpreter"):
+            reply = self._reply(path, STARTUP_TIMEOUT, "starting the interpreter")
+            if "ready" not in reply:
                 raise SnippetError(path, "the warm interpreter did not start")
+            if isinstance(self.proc, Clone):
+                self.proc.pid = reply["pid"]
             self._ready = True
 
     def _reply(self, path: Path, timeout: float, doing: str) -> dict:
         proc = self.proc
         ready, _, _ = select.select([proc.stdout], [], [], timeout)
         if not ready:
-            self.close(spare=False)
+            self._discard(proc)
             raise SnippetError(path, f"no answer after {timeout:g} s while {doing}")
         line = proc.stdout.readline()
         if not line:
             code = proc.wait()
-            self.close(spare=False)
+            self._discard(proc)
             raise SnippetError(path, f"the interpreter exited (code {code}) while {doing}")
         return json.loads(line)
 
@@ -128,7 +213,7 @@ class WarmInterpreter:
                                               "timeout": self.timeout}) + "\n")
             self.proc.stdin.flush()
         except BrokenPipeError:
-            self.close(spare=False)
+            self._discard(self.proc)
             raise SnippetError(path, "the warm interpreter died before the snippet started") from None
         reply = self._reply(path, self.timeout + REPLY_SLACK, "running the snippet")
         if reply.get("timeout"):
@@ -142,12 +227,19 @@ class WarmInterpreter:
         return Result(reply["stdout"], reply["figures"], reply["seconds"], reply.get("values", {}),
                       reply.get("names", []), reply.get("texts", []), reply.get("dark", []))
 
+    def _discard(self, proc) -> None:
+        """Stop ``proc``, which failed, and forget it unless another thread has already started its successor."""
+        with self._lock:
+            if self.proc is proc:
+                self.proc = None
+        _stop(proc)
+
     def close(self, spare: bool = True) -> None:
         """Stop the interpreter, or keep it for the next engine (:func:`keep_spares`) when it is idle and ready."""
         proc, self.proc = self.proc, None
         if proc is None:
             return
-        if spare and _keep and self._ready and proc.poll() is None:
+        if spare and _keep and self._ready and not isinstance(proc, Clone) and proc.poll() is None:
             _spares.setdefault(self._spare_key, []).append(proc)
             return
         _stop(proc)

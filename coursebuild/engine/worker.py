@@ -4,6 +4,12 @@ Protocol: one JSON request per line on stdin (``{"path": ..., "names": [...], "t
 reply per line on a private copy of the original stdout (file descriptor 1 points at stderr, so nothing a
 snippet writes can corrupt the replies).
 
+Clones: a pool of N interpreters imports torch once. With ``--control FD`` (one end of a Unix socket pair) the
+interpreter, between two snippets, forks a clone of itself for each request pair of pipes the parent sends over
+that socket (``SCM_RIGHTS``); the clone answers on those pipes exactly as its origin does on stdin and stdout, from
+the same warm state, which no snippet ever changes (each runs in a child), so a clone prints and draws what a new
+interpreter would.
+
 Each snippet runs in a child forked from this process after torch, numpy and matplotlib were imported (and
 before any of them started a thread), so it starts from the state a fresh ``python snippets/x.py`` would see
 and leaves nothing behind: environment, ``sys.modules``, threads, torch's thread count, working directory and
@@ -22,6 +28,7 @@ import runpy
 import select
 import shutil
 import signal
+import socket
 import sys
 import tempfile
 import time
@@ -35,13 +42,14 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from .figures import FigureCapture, dark_variant  # noqa: E402
-from .reset import reset_state  # noqa: E402
+from .reset import reset_child, reset_state  # noqa: E402
 from .values import extract  # noqa: E402
 
 #: Address space a snippet may add to what the warm interpreter already maps (COURSEBUILD_MEMORY_MB).
 MEMORY_MB = int(os.environ.get("COURSEBUILD_MEMORY_MB", "4096"))
-#: The warm parent's request and reply pipes: a child closes them, so a snippet can reach neither.
-_PIPES: list = []
+#: The file descriptors of the warm parent's request and reply pipes and control socket: a child closes them, so
+#: a snippet can reach none.
+_PIPES: list[int] = []
 
 
 class _Stdout(io.StringIO):
@@ -59,7 +67,7 @@ class _Stdout(io.StringIO):
 
 def run_snippet(path: str, names: list[str]) -> dict:
     """Run one snippet in this (child) process and describe what it did."""
-    reset_state(path)
+    reset_child(path)  # the rest of the state was set in the warm parent (reset.py)
     capture = FigureCapture()
     plt.show = lambda *args, **kwargs: capture.show(*args, **kwargs)
     out = _Stdout()
@@ -102,8 +110,8 @@ def _child(path: str, names: list[str], scratch: str, reply_fd: int) -> None:
     """In the forked child: isolate, run, send the reply, and exit without running any cleanup of the parent."""
     code = 0
     try:
-        for pipe in _PIPES:
-            os.close(pipe.fileno())
+        for fd in _PIPES:
+            os.close(fd)
         os.setsid()  # its own process group: a timeout kills it and whatever it spawned
         devnull = os.open(os.devnull, os.O_RDONLY)
         os.dup2(devnull, 0)
@@ -195,23 +203,86 @@ def warm_up(preload: bool = False) -> None:
         importlib.import_module(module)
 
 
+def serve(requests: int, replies, control: socket.socket | None) -> None:
+    """Answer each request line read from the ``requests`` descriptor until the parent closes it; between two
+    snippets, fork a clone for each pair of pipes that arrives on ``control``."""
+    buffer, clones = b"", []
+    while True:
+        while b"\n" not in buffer:
+            watched = [requests] if control is None else [requests, control]
+            ready, _, _ = select.select(watched, [], [])
+            if control is not None and control in ready:
+                control = _clone(control, requests, replies, clones)
+            if requests in ready:
+                chunk = os.read(requests, 1 << 16)
+                if not chunk:
+                    return
+                buffer += chunk
+        line, buffer = buffer.split(b"\n", 1)
+        job = json.loads(line)
+        reply = run_isolated(job["path"], job.get("names", []), float(job.get("timeout", 60)))
+        replies.write(json.dumps(reply) + "\n")
+        replies.flush()
+        for pid in list(clones):  # a clone that ended (its parent closed its pipes) is reaped here
+            try:
+                if os.waitpid(pid, os.WNOHANG)[0]:
+                    clones.remove(pid)
+            except ChildProcessError:
+                clones.remove(pid)
+
+
+def _clone(control: socket.socket, requests: int, replies, clones: list[int]) -> socket.socket | None:
+    """Receive a request and a reply pipe and fork a clone that serves them (the clone never returns); ``None``
+    once the parent closed the socket."""
+    try:
+        message, fds, _, _ = socket.recv_fds(control, 16, 2)
+    except OSError:
+        return None
+    if not message:
+        return None
+    if len(fds) != 2:
+        for fd in fds:
+            os.close(fd)
+        return control
+    pid = os.fork()
+    if pid == 0:
+        code = 0
+        try:
+            control.close()
+            os.close(requests)
+            replies.close()
+            own_requests, own_replies = fds[0], os.fdopen(fds[1], "w", encoding="utf-8")
+            _PIPES[:] = [own_requests, own_replies.fileno()]
+            own_replies.write(json.dumps({"ready": True, "pid": os.getpid()}) + "\n")
+            own_replies.flush()
+            serve(own_requests, own_replies, None)
+        except BaseException:  # noqa: BLE001 - the clone must never return into its origin's loop
+            code = 70
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+    for fd in fds:
+        os.close(fd)
+    clones.append(pid)
+    return control
+
+
 def main() -> None:
     replies = os.fdopen(os.dup(1), "w", encoding="utf-8")
-    requests = os.fdopen(os.dup(0), "r", encoding="utf-8")
+    requests = os.dup(0)
     os.dup2(2, 1)
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)  # a child inherits no pipe to read from
     sys.stdout = io.TextIOWrapper(os.fdopen(1, "wb", closefd=False), encoding="utf-8")
-    _PIPES[:] = [requests, replies]
-    warm_up(preload="--preload" in sys.argv[1:])
+    args = sys.argv[1:]
+    control = socket.socket(fileno=int(args[args.index("--control") + 1])) if "--control" in args else None
+    _PIPES[:] = [requests, replies.fileno(), *([control.fileno()] if control else [])]
+    warm_up(preload="--preload" in args)
+    reset_state()  # inherited by every child (and clone) from here on
     replies.write(json.dumps({"ready": True}) + "\n")
     replies.flush()
     with replies:
-        for request in requests:
-            job = json.loads(request)
-            reply = run_isolated(job["path"], job.get("names", []), float(job.get("timeout", 60)))
-            replies.write(json.dumps(reply) + "\n")
-            replies.flush()
+        serve(requests, replies, control)
 
 
 if __name__ == "__main__":

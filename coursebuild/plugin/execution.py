@@ -17,6 +17,7 @@ import html
 import json
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.structure.files import File, Files
@@ -74,8 +75,10 @@ class Execution:
     """Results of every page of one build, kept between the files and markdown events."""
 
     def __init__(self, engine: Engine, docs_dir: Path, snippets_dir: Path, figure_texts: dict,
-                 data_files: dict[str, str] | None = None, checked: dict | None = None) -> None:
+                 data_files: dict[str, str] | None = None, checked: dict | None = None,
+                 while_waiting: Callable[[], None] | None = None) -> None:
         self.engine, self.docs_dir, self.snippets_dir = engine, docs_dir, snippets_dir
+        self.while_waiting = while_waiting  # called (once per build) when the build is about to wait for snippets
         self.data_files = data_files or {}  # site path -> "snippet.py:variable"
         self.pages: dict[str, PageCheck] = {}
         self.figure_texts = figure_texts  # page URL -> the texts its figures draw (for the search index)
@@ -150,6 +153,8 @@ class Execution:
             (first if str(path) in wanted else rest).extend(jobs)
         keys = self.engine.submit(first + rest)
         mine = keys[:len(first)]
+        if self.while_waiting is not None and self.engine.running(mine):
+            self.while_waiting()
         self.engine.wait(mine)
         return mine
 

@@ -115,6 +115,15 @@ class KatexRenderer:
             raise MathError(f"vendored KaTeX is {self.version}, coursebuild/math.py pins {KATEX_VERSION}")
         return proc
 
+    def start(self) -> None:
+        """Start node and load KaTeX now, ahead of the first page (an error is left to the first render)."""
+        with self._lock:
+            if self._proc is None or self._proc.poll() is not None:
+                try:
+                    self._proc = self._start()
+                except MathError:
+                    pass
+
     def render_many(self, items: list[tuple[str, bool]]) -> list[tuple[str | None, str | None]]:
         """(tex, display) pairs -> (html, None) or (None, KaTeX's error message), in order."""
         todo = list(dict.fromkeys(item for item in items if item not in self._cache))

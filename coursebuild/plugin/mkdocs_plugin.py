@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -88,6 +89,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.pruned = False
         self.deferred_languages: list = []  # mkdocs-static-i18n's languages left to the follow-up rebuild
         self.prerender = Prerender()  # notebook pages rendered side by side with the lessons
+        self.warmed = False  # what the build does after its snippets was started while they ran (once a process)
         self.serving = self.dirty = False  # set by on_startup (MkDocs keeps this instance across serve's rebuilds)
 
     def on_startup(self, *, command, dirty) -> None:
@@ -107,7 +109,8 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.settings = settings
         self.snippets_dir = self.root / options.snippets_dir
         self.execution = Execution(engine_module.configure(settings), Path(config.docs_dir), self.snippets_dir,
-                                   self.figure_texts, dict(options.data_files), self.checked)
+                                   self.figure_texts, dict(options.data_files), self.checked,
+                                   while_waiting=lambda: self._while_snippets_run(config))
         if settings.notebooks:
             notebooks.on_config(config, settings.cache_dir)
         override = os.environ.get("COURSEBUILD_BOOK_PDF")
@@ -117,6 +120,19 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
             log.warning("coursebuild: no chromium on PATH, so no PDF of the book (apt-get install chromium, "
                         "or COURSEBUILD_BOOK_PDF=0)")
         return config
+
+    def _while_snippets_run(self, config) -> None:
+        """A build is about to wait for its snippets (a clean build: first ≈ 2 s of torch import, during which a
+        core is idle): start now what it does after them anyway, so that their turn costs their work alone —
+        the notebook renderer's processes (their import of nbconvert), KaTeX's node process and jieba's
+        dictionary (the search plugin's Chinese word segmentation loads it on the first Chinese page)."""
+        if self.warmed:
+            return
+        self.warmed = True
+        if self.settings.notebooks and not self.serving and config.plugins.get(notebooks.JUPYTER) is not None:
+            self.prerender.warm(self.settings.pool_size)
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        threading.Thread(target=_warm_up, args=(search is not None,), name="coursebuild-warm-up", daemon=True).start()
 
     def on_serve(self, server, config, builder):
         if self.settings.execute:
@@ -252,3 +268,13 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.prerender.close()
         engine_module.default_engine().close()
         default_renderer().close()
+
+
+def _warm_up(segmenter: bool) -> None:
+    default_renderer().start()
+    if segmenter:
+        try:
+            import jieba
+        except ImportError:  # the search plugin segments Chinese only with jieba installed
+            return
+        jieba.initialize()

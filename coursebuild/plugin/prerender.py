@@ -39,6 +39,11 @@ def render_entry(path: str, options: dict, toc_depth: int, cache_path: str) -> N
     os.replace(partial, target)
 
 
+def _import_renderer() -> None:
+    """Each pool process, as it starts: nbconvert and mkdocs-jupyter imported before the first notebook."""
+    from mkdocs_jupyter import convert, plugin  # noqa: F401
+
+
 class Prerender:
     """The pool (started on first use, kept for every language of the build) and the renders not yet waited for."""
 
@@ -58,10 +63,21 @@ class Prerender:
             cache_path = _get_cache_path(options["cache_dir"], _compute_cache_key(path, options, False))
             if cache_path.exists():
                 continue
-            if self.pool is None:  # forkserver: the children inherit none of the build's pipes or threads
-                self.pool = ProcessPoolExecutor(max(1, workers), mp_context=multiprocessing.get_context("forkserver"))
-            self.pending[path] = self.pool.submit(render_entry, path, {k: options[k] for k in OPTIONS},
+            self.pending[path] = self._pool(workers).submit(render_entry, path, {k: options[k] for k in OPTIONS},
                                                   options["toc_depth"], str(cache_path))
+
+    def _pool(self, workers: int) -> ProcessPoolExecutor:
+        if self.pool is None:  # forkserver: the children inherit none of the build's pipes or threads
+            self.pool = ProcessPoolExecutor(max(1, workers), mp_context=multiprocessing.get_context("forkserver"),
+                                            initializer=_import_renderer)
+        return self.pool
+
+    def warm(self, workers: int) -> None:
+        """Start the pool's processes now (each imports nbconvert): a clean build calls this while its cores wait
+        for the warm interpreters' import of torch, so the notebooks' turn costs their rendering alone."""
+        pool = self._pool(workers)
+        for _ in range(max(1, workers)):
+            pool.submit(int)  # a no-op: each submit starts a process while none is idle
 
     def wait(self, path: str) -> None:
         """Before mkdocs-jupyter looks for the notebook's entry."""
