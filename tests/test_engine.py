@@ -111,6 +111,28 @@ def test_submit_returns_at_once_and_each_snippet_runs_once(tmp_path, engine):
     assert engine.claim_executed([cache_key(later.read_bytes())]) == 1
 
 
+def test_an_engine_failure_is_reported_for_its_snippet_and_the_queue_goes_on(tmp_path, engine, monkeypatch,
+                                                                            caplog):
+    """Not a snippet's fault (here a reply the engine cannot read): that snippet's page reports it, and the build
+    neither hangs waiting for it nor loses the snippets queued after it."""
+    run, failures = engine.interpreter.run, []
+
+    def garbled_once(path, names=()):
+        if not failures:
+            failures.append(path)
+            raise ValueError("Expecting value: line 1 column 1 (char 0)")
+        return run(path, names)
+
+    monkeypatch.setattr(engine.interpreter, "run", garbled_once)
+    first = snippet(tmp_path, "first.py", "print(1)\n")
+    second = snippet(tmp_path, "second.py", "print(2)\n")
+    engine.prefetch([(first, ()), (second, ())])
+    with pytest.raises(SnippetError, match=r"engine failed while running it: ValueError\('Expecting value"):
+        engine.result(first)
+    assert engine.result(second).stdout == "2\n"
+    assert "first.py: the engine failed while running it" in caplog.text  # logged: a strict build fails
+
+
 def test_a_pool_imports_torch_once_its_other_interpreters_are_clones(tmp_path):
     """The second interpreter of a pool is forked from the first after its imports, not started anew: a snippet
     that runs there has the clone as parent and the first interpreter as grandparent. A clone that dies is

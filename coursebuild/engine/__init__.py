@@ -9,6 +9,7 @@ the other language's snippets still run.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import deque
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ from .result import Result
 from .runner import WarmInterpreter
 
 __all__ = ["Engine", "Result", "Stats", "default_engine", "configure"]
+
+log = logging.getLogger("mkdocs.plugins.coursebuild")
 
 
 @dataclass
@@ -180,6 +183,11 @@ class Engine:
                 self._execute(interpreter, snippet, key, names)
             except SnippetError:
                 pass
+            except Exception as exc:  # noqa: BLE001 - the engine's own failure: reported, and the queue goes on
+                error = SnippetError(snippet, f"the engine failed while running it: {exc!r}")
+                log.error("coursebuild: %s", error)  # also when the result got through (a cache write failed)
+                with self._lock:
+                    self._failed[key] = error
             finally:
                 with self._lock:
                     del self._running[key]
