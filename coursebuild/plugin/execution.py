@@ -1,8 +1,9 @@
 """The plugin's execution part: run every embedded snippet, check it against its page, put results on the page.
 
-files     parse each page, get each snippet's result (cache or the pool of warm interpreters, every page of
-          both languages at once), check it against the page, resolve the page's ``\\val{}`` references, and
-          register the snippets and figures as generated files (never in docs/)
+files     parse each page, get each snippet's result (cache, or the pool of warm interpreters: every page of
+          both languages is queued at once, and a language's build waits for its own), check it against the
+          page, resolve the page's ``\\val{}`` references, and register the snippets and figures as generated
+          files (never in docs/)
 markdown  fill in the references, replace each ``<!--figure: ...-->`` line by the numbered, captioned figure,
           add a download link under each example and the line naming the runtime that verified it
 
@@ -78,7 +79,7 @@ class Execution:
                  data_files: dict[str, str] | None = None, checked: dict | None = None,
                  while_waiting: Callable[[], None] | None = None) -> None:
         self.engine, self.docs_dir, self.snippets_dir = engine, docs_dir, snippets_dir
-        self.while_waiting = while_waiting  # called (once per build) when the build is about to wait for snippets
+        self.while_waiting = while_waiting  # called when this build is about to wait for snippets to run
         self.data_files = data_files or {}  # site path -> "snippet.py:variable"
         self.pages: dict[str, PageCheck] = {}
         self.figure_texts = figure_texts  # page URL -> the texts its figures draw (for the search index)
