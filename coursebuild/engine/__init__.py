@@ -51,9 +51,8 @@ class Engine:
         self._pending: dict[str, threading.Event] = {}  # key -> set when its run (queued or running) ended
         self._drainers: dict[int, threading.Thread] = {}  # pool index -> the thread feeding that interpreter
         self._draining: set[int] = set()  # the pool indexes whose thread has not yet found the queue empty
-        self._runs: list[str] = []  # the key of every execution, in order (see claim_executed)
         self._running: dict[str, tuple] = {}  # key -> the names it is running for
-        self._claimed_runs: set[int] = set()
+        self._unclaimed: list[str] = []  # the key of every execution no build has counted yet (claim_executed)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Engine:
@@ -103,7 +102,7 @@ class Engine:
             self.stats.executed.append(str(snippet))
             self.stats.run_seconds += result.seconds
             self._memo[key] = result
-            self._runs.append(key)
+            self._unclaimed.append(key)
         self.cache.put(key, result)
         return result
 
@@ -214,9 +213,9 @@ class Engine:
         runs of its own snippets once, whichever build queued them."""
         wanted = set(keys)
         with self._lock:
-            mine = [i for i, key in enumerate(self._runs) if key in wanted and i not in self._claimed_runs]
-            self._claimed_runs.update(mine)
-        return len(mine)
+            claimed = sum(key in wanted for key in self._unclaimed)
+            self._unclaimed = [key for key in self._unclaimed if key not in wanted]
+        return claimed
 
     def close(self) -> None:
         """Drop what is still queued, let each interpreter finish its current snippet, stop them."""

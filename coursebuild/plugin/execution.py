@@ -24,7 +24,7 @@ from pathlib import Path
 from mkdocs.structure.files import File, Files
 
 from ..engine import Engine
-from ..engine.cache import cache_key, runtime_fingerprint
+from ..engine.cache import runtime_fingerprint
 from ..engine.figures import figure_bytes, figure_format
 from ..engine.values import EXPORT, UNFORMATTABLE
 from ..errors import CourseError, rel
@@ -165,7 +165,7 @@ class Execution:
         before = (stats.cache_hits, stats.skipped)
         here = [Path(file.abs_src_path) for file in files.documentation_pages()
                 if file.abs_src_path and file.src_uri.endswith(".md")]
-        keys = self.prefetch(here)
+        keys = self.prefetch(here)  # every snippet this build may run: a page it remembers runs none
         for file in files.documentation_pages():
             if not file.abs_src_path or not file.src_uri.endswith(".md"):
                 continue
@@ -181,8 +181,6 @@ class Execution:
                 log.info("coursebuild: %s", note)
             if state.page is None:
                 continue
-            keys += [cache_key(example.snippet_path.read_bytes()) for example in state.page.examples
-                     if example.snippet_path.is_file()]
             for example, result in zip(state.page.examples, state.results):
                 code_uri = snippet_uri(example.snippet)
                 if files.get_file_from_path(code_uri) is None:

@@ -115,22 +115,26 @@ class KatexRenderer:
             raise MathError(f"vendored KaTeX is {self.version}, coursebuild/math.py pins {KATEX_VERSION}")
         return proc
 
+    def _running(self) -> subprocess.Popen:
+        """The node process, started if it is not running (call with the lock held)."""
+        if self._proc is None or self._proc.poll() is not None:
+            self._proc = self._start()
+        return self._proc
+
     def start(self) -> None:
         """Start node and load KaTeX now, ahead of the first page (an error is left to the first render)."""
         with self._lock:
-            if self._proc is None or self._proc.poll() is not None:
-                try:
-                    self._proc = self._start()
-                except MathError:
-                    pass
+            try:
+                self._running()
+            except MathError:
+                pass
 
     def render_many(self, items: list[tuple[str, bool]]) -> list[tuple[str | None, str | None]]:
         """(tex, display) pairs -> (html, None) or (None, KaTeX's error message), in order."""
         todo = list(dict.fromkeys(item for item in items if item not in self._cache))
         if todo:
             with self._lock:
-                if self._proc is None or self._proc.poll() is not None:
-                    self._proc = self._start()
+                self._running()
                 request = {"items": [{"tex": tex, "display": display} for tex, display in todo]}
                 try:
                     self._proc.stdin.write(json.dumps(request, ensure_ascii=False) + "\n")
