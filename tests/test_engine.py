@@ -111,6 +111,45 @@ def test_submit_returns_at_once_and_each_snippet_runs_once(tmp_path, engine):
     assert engine.claim_executed([cache_key(later.read_bytes())]) == 1
 
 
+def test_a_page_is_checked_as_soon_as_its_own_snippets_have_run(tmp_path, engine):
+    """The execution part checks a build's pages in order, each as soon as its own snippets have run, and says so
+    (``when_checked``: the plugin then renders that lesson's notebook) while later pages' snippets still run. Here
+    the second page's snippet runs only once the first page has been reported: a build that waited for every
+    snippet before it checked any page would time that snippet out."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+
+    from coursebuild.plugin.execution import Execution
+
+    docs, snippets, flag = tmp_path / "docs", tmp_path / "snippets", tmp_path / "first-page-checked"
+    docs.mkdir()
+    snippets.mkdir()
+    (snippets / "first.py").write_text("x = 1\n")
+    (snippets / "second.py").write_text(textwrap.dedent(f"""
+        import os
+        import time
+        deadline = time.monotonic() + 10
+        while not os.path.exists({str(flag)!r}) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert os.path.exists({str(flag)!r}), "the first page was not checked before this snippet ended"
+    """))
+    for name in ("first", "second"):
+        (docs / f"{name}.md").write_text(f'# {name}\n\n```python\n--8<-- "{name}.py"\n```\n', encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: t\ndocs_dir: {docs}\nsite_dir: {tmp_path / 'site'}\n")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.plugins._current_plugin = "coursebuild"  # what MkDocs sets while a plugin's event runs
+    files = Files([File(f"{name}.md", str(docs), str(tmp_path / "site"), True) for name in ("first", "second")])
+    reported = []
+
+    def when_checked(path, state):
+        reported.append((path.name, [str(error) for error in state.errors]))
+        flag.touch()
+
+    Execution(engine, docs, snippets, {}, when_checked=when_checked).on_files(files, config)
+    assert reported == [("first.md", []), ("second.md", [])]
+    assert len(engine.stats.executed) == 2
+
+
 def test_an_engine_failure_is_reported_for_its_snippet_and_the_queue_goes_on(tmp_path, engine, monkeypatch,
                                                                             caplog):
     """Not a snippet's fault (here a reply the engine cannot read): that snippet's page reports it, and the build
@@ -285,6 +324,23 @@ def test_timeout_then_the_interpreter_recovers(tmp_path):
     # (First edition: a timeout cost a restart, starts == 2.)
     assert eng.interpreter.starts == 1
     eng.close()
+
+
+def test_a_snippet_starts_from_a_frozen_heap_and_its_own_cycles_are_collected(tmp_path, engine):
+    """worker.freeze_heap: a child's garbage collections leave the warm interpreter's objects alone (their pages
+    stay shared with it) and still free what the snippet made."""
+    probe = snippet(tmp_path, "gc_probe.py", """
+        import gc
+
+        class Node:
+            pass
+
+        a, b = Node(), Node()
+        a.other, b.other = b, a
+        del a, b
+        print(gc.get_freeze_count() > 10_000, gc.collect() >= 2)
+    """)
+    assert engine.result(probe).stdout == "True True\n"
 
 
 def test_a_crashing_interpreter_is_reported_and_replaced(tmp_path, engine):

@@ -236,7 +236,7 @@ def test_a_notebook_rendered_ahead_is_what_mkdocs_jupyter_renders(tmp_path):
     from mkdocs_jupyter import convert
     from mkdocs_jupyter import plugin as jupyter_plugin
 
-    from coursebuild.plugin.prerender import OPTIONS, Prerender
+    from coursebuild.plugin.prerender import NICE, OPTIONS, Prerender
 
     calls = [node for node in ast.walk(ast.parse(inspect.getsource(jupyter_plugin)))
              if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "nb2html"]
@@ -249,6 +249,10 @@ def test_a_notebook_rendered_ahead_is_what_mkdocs_jupyter_renders(tmp_path):
     ahead = Prerender()
     ahead.submit(jupyter, [str(source)], workers=1)
     assert list(ahead.pending) == [str(source)]
+    rendering = ahead.pending[str(source)]
+    ahead.submit(jupyter, [str(source)], workers=1)  # asked again (its page was checked first): the same render
+    assert ahead.pending[str(source)] is rendering
+    assert ahead.pool.submit(os.nice, 0).result() >= NICE  # the pool yields to the build and its interpreters
     ahead.close()
     key = jupyter_plugin._compute_cache_key(str(source), jupyter.config, False)
     entry = json.loads(jupyter_plugin._get_cache_path(jupyter.config["cache_dir"], key).read_text(encoding="utf-8"))

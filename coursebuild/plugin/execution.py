@@ -77,9 +77,13 @@ class Execution:
 
     def __init__(self, engine: Engine, docs_dir: Path, snippets_dir: Path, figure_texts: dict,
                  data_files: dict[str, str] | None = None, checked: dict | None = None,
-                 while_waiting: Callable[[], None] | None = None) -> None:
+                 while_waiting: Callable[[], None] | None = None,
+                 when_checked: Callable[[Path, PageCheck], None] | None = None) -> None:
         self.engine, self.docs_dir, self.snippets_dir = engine, docs_dir, snippets_dir
         self.while_waiting = while_waiting  # called when this build is about to wait for snippets to run
+        # called with each page as soon as its own snippets have run and it is checked, while the build may still
+        # wait for later pages' snippets: what derives from the page alone (its notebook) can start
+        self.when_checked = when_checked
         self.data_files = data_files or {}  # site path -> "snippet.py:variable"
         self.pages: dict[str, PageCheck] = {}
         self.figure_texts = figure_texts  # page URL -> the texts its figures draw (for the search index)
@@ -138,9 +142,9 @@ class Execution:
         return hit[2]
 
     def prefetch(self, here: list[Path]) -> list[str]:
-        """Queue every snippet of every page (all languages) on the pool, this build's pages (``here``) and data
-        files first, and wait for those: the other language's snippets run while this one's pages are rendered.
-        Returns the keys of this build's snippets."""
+        """Queue every snippet of every page (all languages) on the pool, this build's data files and pages
+        (``here``, in order) first: the other language's snippets run while this one's pages are rendered. Returns
+        the keys of this build's snippets; checking a page waits for its own (:meth:`Engine.result`)."""
         first = [(snippet, (EXPORT + variable,)) for _, snippet, variable in self.data_jobs()]
         rest = []
         wanted = {str(path) for path in here}
@@ -156,7 +160,6 @@ class Execution:
         mine = keys[:len(first)]
         if self.while_waiting is not None and self.engine.running(mine):
             self.while_waiting()
-        self.engine.wait(mine)
         return mine
 
     def on_files(self, files: Files, config) -> Files:
@@ -173,8 +176,10 @@ class Execution:
             if bilingual and not other.is_file():
                 log.error("coursebuild: %s has no translation: %s is missing\n  fix: create %s (same headings, "
                           "anchors and examples)", rel(file.abs_src_path), rel(other), rel(other))
-            state = self.check(Path(file.abs_src_path))
+            state = self.check(Path(file.abs_src_path))  # waits for the page's own snippets
             self.pages[file.abs_src_path] = state
+            if self.when_checked is not None:
+                self.when_checked(Path(file.abs_src_path), state)
             for error in state.errors:
                 log.error("coursebuild: %s", error)
             for note in state.language:  # the tests fail on these; a page under construction still builds

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -48,7 +49,7 @@ from .dirty import DirtyPages, quiet_dirty_notice, watch_often
 from .execution import Execution
 from .freshness import lag_of, notice
 from .math import MathError, default_renderer, render_page
-from .prerender import Prerender
+from .prerender import NICE, Prerender
 from .rendering import fold_setup_lines, insert_after_title
 from .templates import compile_once
 
@@ -110,7 +111,8 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.snippets_dir = self.root / options.snippets_dir
         self.execution = Execution(engine_module.configure(settings), Path(config.docs_dir), self.snippets_dir,
                                    self.figure_texts, dict(options.data_files), self.checked,
-                                   while_waiting=lambda: self._while_snippets_run(config))
+                                   while_waiting=lambda: self._while_snippets_run(config),
+                                   when_checked=lambda path, state: self._notebook_ahead(config, path, state))
         if settings.notebooks:
             notebooks.on_config(config, settings.cache_dir)
         override = os.environ.get("COURSEBUILD_BOOK_PDF")
@@ -133,6 +135,16 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
             self.prerender.warm(self.settings.pool_size)
         search = config.plugins.get("material/search") or config.plugins.get("search")
         threading.Thread(target=_warm_up, args=(search is not None,), name="coursebuild-warm-up", daemon=True).start()
+
+    def _notebook_ahead(self, config, path: Path, state) -> None:
+        """A lesson was checked (its snippets have run): render its notebook page now, in the pool, while the build
+        waits for the snippets of the pages after it."""
+        jupyter = config.plugins.get(notebooks.JUPYTER)
+        if not self.settings.notebooks or self.serving or jupyter is None:
+            return
+        variant = notebooks.page_variant(path, state, self.execution.engine, config.site_url)
+        if variant is not None:
+            self.prerender.submit(jupyter, [str(variant[2])], self.settings.pool_size)
 
     def on_serve(self, server, config, builder):
         if self.settings.execute:
@@ -272,6 +284,8 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
 
 def _warm_up(segmenter: bool) -> None:
     default_renderer().start()
+    if sys.platform == "linux":  # a thread's own priority: jieba's dictionary yields to the import of torch
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICE)
     if segmenter:
         try:
             import jieba

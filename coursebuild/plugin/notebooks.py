@@ -197,6 +197,20 @@ def _alternates(file: NotebookPage, lang: str, lesson: Path, config) -> None:
                                                              config.use_directory_urls)
 
 
+def page_variant(path: Path, state, engine, site_url: str | None,
+                 hold: Callable[[], None] | None = None) -> tuple[object, str, Path] | None:
+    """A lesson's notebook, its text, and the file mkdocs-jupyter renders (written here, unless unchanged or held);
+    ``None`` for a page that has none. The execution part may ask for it as soon as the page is checked, so that
+    the notebook renders while the build waits for other pages' snippets; :func:`on_files` then finds it built."""
+    page = state.page if state else None
+    if page is None or not has_notebook(page):
+        return None
+    nb, text = _notebook(path, state, engine, site_url)
+    source = Path(_tmp.name) / page_language(path) / f"{page_name(path)}.ipynb"
+    _write(source, text, hold)
+    return nb, text, source
+
+
 def on_files(files: Files, config, execution, hold: Callable[[], None] | None = None) -> Files:
     """Generate and register every lesson's notebook; ``hold``: a changed notebook keeps its rendered page (the
     follow-up rebuild of ``serve --dirty`` renders it)."""
@@ -209,13 +223,11 @@ def on_files(files: Files, config, execution, hold: Callable[[], None] | None = 
             continue
         path = Path(lesson.abs_src_path)
         state = execution.pages.get(lesson.abs_src_path)
-        page = state.page if state else None
-        if page is None or not has_notebook(page):  # an unparseable page: the execution part reports it
+        variant = page_variant(path, state, execution.engine, config.site_url, hold)
+        if variant is None:  # an unparseable page (the execution part reports it), or a page without examples
             continue
-        nb, text = _notebook(path, state, execution.engine, config.site_url)
-        lang = page_language(path)
-        source = Path(_tmp.name) / lang / f"{page_name(path)}.ipynb"
-        _write(source, text, hold)
+        nb, text, source = variant
+        page, lang = state.page, page_language(path)
         nb_page = NotebookPage.generated(config, notebook_uri(path), abs_src_path=str(source),
                                          inclusion=InclusionLevel.NOT_IN_NAV)
         raw = File.generated(config, download_uri(path), content=text.encode("utf-8"))
