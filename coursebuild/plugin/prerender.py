@@ -2,9 +2,9 @@
 
 mkdocs-jupyter renders a notebook page (nbconvert, ≈ 0.7 s each) when the build reaches it: in the build
 process, one after the other, after every snippet has run, while the warm interpreters sit idle. As soon as a
-language's notebooks exist, this renders the entries missing from mkdocs-jupyter's cache in a pool of processes;
-the build goes on with the lessons, and a notebook page waits for its own entry before mkdocs-jupyter looks for
-it (a cache hit then). Each entry is what mkdocs-jupyter 0.26 writes on a miss (its ``on_pre_page``): the same
+lesson's notebook exists (its page is checked: its own snippets have run, while later pages' snippets still run),
+this renders the entry missing from mkdocs-jupyter's cache in a pool of processes; the build goes on, and a
+notebook page waits for its own entry before mkdocs-jupyter looks for it (a cache hit then). Each entry is what mkdocs-jupyter 0.26 writes on a miss (its ``on_pre_page``): the same
 key, ``convert.nb2html`` with the same options, the same table of contents. A render that fails here is left to
 mkdocs-jupyter, which renders the page itself and reports the error.
 """
