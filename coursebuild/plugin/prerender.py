@@ -4,9 +4,10 @@ mkdocs-jupyter renders a notebook page (nbconvert, ≈ 0.7 s each) when the buil
 process, one after the other, after every snippet has run, while the warm interpreters sit idle. As soon as a
 lesson's notebook exists (its page is checked: its own snippets have run, while later pages' snippets still run),
 this renders the entry missing from mkdocs-jupyter's cache in a pool of processes; the build goes on, and a
-notebook page waits for its own entry before mkdocs-jupyter looks for it (a cache hit then). Each entry is what mkdocs-jupyter 0.26 writes on a miss (its ``on_pre_page``): the same
-key, ``convert.nb2html`` with the same options, the same table of contents. A render that fails here is left to
-mkdocs-jupyter, which renders the page itself and reports the error.
+notebook page waits for its own entry before mkdocs-jupyter looks for it (a cache hit then). Each entry is what
+mkdocs-jupyter 0.26 writes on a miss (its ``on_pre_page``): the same key, ``convert.nb2html`` with the same
+options, the same table of contents. A render that fails here is left to mkdocs-jupyter, which renders the page
+itself and reports the error.
 """
 
 from __future__ import annotations
@@ -41,8 +42,9 @@ def render_entry(path: str, options: dict, toc_depth: int, cache_path: str) -> N
 
 #: The pool's processes yield to the build process and to the warm interpreter's import of torch, which the other
 #: parts of a build wait for; a notebook page is needed only when the build reaches it (measured: ≈ 0.5 s less
-#: per clean build). A snippet's process is not in their scheduling group (its own session): they share the
-#: cores with it as before.
+#: per clean build). Where Linux groups processes by session for scheduling (autogroup, on by default in many
+#: distributions), a snippet's process, which has its own session, is in another group: the pool shares the
+#: cores with snippets as before.
 NICE = 10
 
 
@@ -89,7 +91,7 @@ class Prerender:
 
     def wait(self, path: str) -> None:
         """Before mkdocs-jupyter looks for the notebook's entry."""
-        cache_path, future = self.pending.pop(path, (None, None))
+        _, future = self.pending.pop(path, (None, None))
         if future is None:
             return
         try:
