@@ -114,8 +114,8 @@ def test_submit_returns_at_once_and_each_snippet_runs_once(tmp_path, engine):
 def test_a_page_is_checked_as_soon_as_its_own_snippets_have_run(tmp_path, engine):
     """The execution part checks a build's pages in order, each as soon as its own snippets have run, and says so
     (``when_checked``: the plugin then renders that lesson's notebook) while later pages' snippets still run. Here
-    the second page's snippet runs only once the first page has been reported: a build that waited for every
-    snippet before it checked any page would time that snippet out."""
+    the second page's snippet ends only once the first page has been reported: in a build that waited for every
+    snippet before it checked any page, that snippet would give up after 10 s and its page would report it."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import File, Files
 
