@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import os
@@ -170,6 +171,58 @@ def test_an_engine_failure_is_reported_for_its_snippet_and_the_queue_goes_on(tmp
         engine.result(first)
     assert engine.result(second).stdout == "2\n"
     assert "first.py: the engine failed while running it" in caplog.text  # logged: a strict build fails
+
+
+def test_a_clean_build_starts_its_first_interpreter_as_mkdocs_reads_the_plugins_options(tmp_path, monkeypatch):
+    """CourseBuildPlugin.load_config: with an empty result cache the import of torch starts before the plugins
+    listed after this one load (mkdocs.yml lists it first); with results in the cache, or execution off, nothing
+    starts (a warm build never imports torch)."""
+    from coursebuild import engine as engine_module
+    from coursebuild.plugin.mkdocs_plugin import CourseBuildPlugin
+
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: t\n")
+    started = []
+    for cache, environ in [("empty", {}), ("empty", {"COURSEBUILD_EXECUTE": "0"}), ("filled", {})]:
+        monkeypatch.setattr(engine_module, "_default", None)  # this process's own engine is left alone
+        monkeypatch.setattr(engine_module, "_default_settings", None)
+        for name in ("COURSEBUILD_EXECUTE", "COURSEBUILD_CACHE_DIR", "COURSEBUILD_NO_CACHE"):
+            monkeypatch.delenv(name, raising=False)
+        for name, value in environ.items():
+            monkeypatch.setenv(name, value)
+        if cache == "filled":
+            (tmp_path / cache / "ab").mkdir(parents=True)
+            (tmp_path / cache / "ab" / ("ab" + "0" * 62 + ".json")).write_text("{}")
+        plugin = CourseBuildPlugin()
+        errors, _ = plugin.load_config({"cache_dir": str(tmp_path / cache), "workers": 1}, str(config_file))
+        assert not errors
+        engine = engine_module._default
+        started.append(engine is not None and engine.interpreter.proc is not None)
+        if engine is not None:
+            engine.close()
+    assert started == [True, False, False]
+
+
+def test_the_plugin_listed_first_runs_its_events_in_the_order_it_had_when_listed_last():
+    """mkdocs.yml lists coursebuild first (see the test above); its events without a priority of their own run at
+    LAST (-1), so every event calls the plugins in the order it did when coursebuild came last."""
+    from mkdocs.config import load_config
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as fh:
+        plugins = yaml_load(fh)["plugins"]
+    names = [next(iter(p)) if isinstance(p, dict) else p for p in plugins]
+    assert names[0] == "coursebuild", names
+
+    def order(plugins_option) -> dict[str, list[str]]:
+        config = load_config(str(ROOT / "mkdocs.yml"), plugins=copy.deepcopy(plugins_option))  # validation edits it
+        owner = {id(plugin): name for name, plugin in config.plugins.items()}
+        return {event: [owner.get(id(getattr(handler, "__self__", None)), "?") for handler in handlers]
+                for event, handlers in config.plugins.events.items()}
+
+    listed_first, listed_last = order(plugins), order(plugins[1:] + plugins[:1])
+    assert listed_first == listed_last
+    assert any("coursebuild" in handlers for handlers in listed_first.values())
 
 
 def test_a_pool_imports_torch_once_its_other_interpreters_are_clones(tmp_path):

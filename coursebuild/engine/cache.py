@@ -91,6 +91,10 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
+    def holds_results(self) -> bool:
+        """Whether any result is stored (of any runtime): a build with none runs every snippet."""
+        return next(self.directory.glob("??/*.json"), None) is not None
+
     def get(self, key: str) -> Result | None:
         path = self._path(key)
         try:
