@@ -203,6 +203,19 @@ def test_a_clean_build_starts_its_first_interpreter_as_mkdocs_reads_the_plugins_
     assert started == [True, False, False]
 
 
+def test_an_interpreter_whose_build_is_gone_exits_quietly():
+    """A clean build starts its first interpreter before MkDocs has read all of mkdocs.yml; when the build then
+    stops (an error in a later plugin's options), the interpreter finds no one to answer: it exits, and prints no
+    traceback under the build's own message."""
+    proc = subprocess.Popen([sys.executable, "-m", "coursebuild.engine.worker"], cwd=ROOT, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the build is gone before the interpreter is ready
+    proc.stdin.close()
+    assert proc.wait(timeout=120) == 0
+    assert proc.stderr.read().decode() == ""
+    proc.stderr.close()
+
+
 def test_the_plugin_listed_first_runs_its_events_in_the_order_it_had_when_listed_last():
     """mkdocs.yml lists coursebuild first (see the test above); its events without a priority of their own run at
     LAST (-1), so every event calls the plugins in the order it did when coursebuild came last."""

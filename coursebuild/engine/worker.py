@@ -257,6 +257,8 @@ def _clone(control: socket.socket, requests: int, replies, clones: list[int]) ->
             own_replies.write(json.dumps({"ready": True, "pid": os.getpid()}) + "\n")
             own_replies.flush()
             serve(own_requests, own_replies, None)
+        except BrokenPipeError:
+            pass  # the build is gone: nothing to answer, nothing to report
         except BaseException:  # noqa: BLE001 - the clone must never return into its origin's loop
             code = 70
             traceback.print_exc()
@@ -290,10 +292,13 @@ def main() -> None:
     warm_up(preload="--preload" in args)
     reset_state()  # inherited by every child (and clone) from here on
     freeze_heap()
-    replies.write(json.dumps({"ready": True}) + "\n")
-    replies.flush()
-    with replies:
-        serve(requests, replies, control)
+    try:
+        replies.write(json.dumps({"ready": True}) + "\n")
+        replies.flush()
+        with replies:
+            serve(requests, replies, control)
+    except BrokenPipeError:  # the build is gone, e.g. it stopped on an error in mkdocs.yml while this imported
+        os._exit(0)  # quietly: no traceback under the build's own message, no flush of the dead pipe at exit
 
 
 if __name__ == "__main__":
