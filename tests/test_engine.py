@@ -88,7 +88,7 @@ def test_one_warm_interpreter_for_many_snippets(tmp_path, engine):
 def test_a_snippet_asked_for_twice_runs_once_for_every_name(tmp_path, engine):
     """A page and a data file may read different variables of one snippet: it runs once, for both."""
     both = snippet(tmp_path, "both.py", "a = 1\nb = 2\nprint('ran')\n")
-    engine.prefetch([(both, ("a",)), (both, ("b",))])
+    engine.wait(engine.submit([(both, ("a",)), (both, ("b",))]))
     result = engine.result(both, ("a", "b"))
     assert result.provides(("a", "b")) and result.stdout == "ran\n"
     assert len(engine.stats.executed) == 1
@@ -166,7 +166,7 @@ def test_an_engine_failure_is_reported_for_its_snippet_and_the_queue_goes_on(tmp
     monkeypatch.setattr(engine.interpreter, "run", garbled_once)
     first = snippet(tmp_path, "first.py", "print(1)\n")
     second = snippet(tmp_path, "second.py", "print(2)\n")
-    engine.prefetch([(first, ()), (second, ())])
+    engine.wait(engine.submit([(first, ()), (second, ())]))
     with pytest.raises(SnippetError, match=r"engine failed while running it: ValueError\('Expecting value"):
         engine.result(first)
     assert engine.result(second).stdout == "2\n"
@@ -249,7 +249,7 @@ def test_a_pool_imports_torch_once_its_other_interpreters_are_clones(tmp_path):
     try:
         def run(names):
             paths = [snippet(tmp_path, f"{n}.py", code.replace("N", repr(n))) for n in names]
-            eng.prefetch([(path, ()) for path in paths])
+            eng.wait(eng.submit([(path, ()) for path in paths]))
             return {tuple(int(x) for x in eng.result(path).stdout.split()[:2]) for path in paths}
 
         first, second = eng.pool

@@ -1,10 +1,10 @@
 """The engine answers "what does this snippet print, draw and compute?": cache first, warm interpreters second.
 
 The plugin and the tests share :func:`default_engine`. :meth:`Engine.submit` queues every snippet a build needs
-for a pool of warm interpreters (one thread per interpreter drains the queue in the background), :meth:`Engine.wait`
-waits for the ones a page needs now, and :meth:`Engine.result` answers from memory. Results are keyed by the
-snippet's bytes, so the order in which the pool finishes never shows: a build renders one language's pages while
-the other language's snippets still run.
+for a pool of warm interpreters (one thread per interpreter drains the queue in the background), and
+:meth:`Engine.result` answers a page's snippet once it has run (it waits for one that is queued or running, and
+runs one that is not, ahead of the queue). Results are keyed by the snippet's bytes, so the order in which the
+pool finishes never shows: a build renders one language's pages while the other language's snippets still run.
 """
 
 from __future__ import annotations
@@ -203,10 +203,6 @@ class Engine:
             event = self._pending.get(key)
             if event is not None:
                 event.wait()
-
-    def prefetch(self, jobs: list[tuple[Path, tuple]]) -> None:
-        """:meth:`submit` every job and :meth:`wait` for all of them."""
-        self.wait(self.submit(jobs))
 
     def claim_executed(self, keys) -> int:
         """How many executions of snippets of ``keys`` ended since they were last claimed: each build counts the
