@@ -51,6 +51,7 @@ class Ref:
 def find_refs(page: Page) -> list[Ref]:
     """Every reference outside code fences, each bound to the nearest example of its stem above it."""
     inside = {i for f in page.fences for i in range(f.start, f.end + 1)}
+    stems = [stem_of(ex.snippet) for ex in page.examples]  # once per page, not once per reference
     refs: list[Ref] = []
     for i, line in enumerate(page.lines):
         if i in inside or "\\val" not in line:
@@ -66,13 +67,13 @@ def find_refs(page: Page) -> list[Ref]:
                                 "write \\val{stem.name}, \\val{stem.name:.4f} or \\val{stem.name[0]:g}")
             index = tuple(int(x) for x in INDEX_RE.findall(body["index"]))
             ref = Ref(i + 1, m[0], body["stem"], body["name"], index, body["spec"])
-            above = [k for k, ex in enumerate(page.examples) if ex.line < ref.line and stem_of(ex.snippet) == ref.stem]
+            above = [k for k, ex in enumerate(page.examples) if ex.line < ref.line and stems[k] == ref.stem]
             if not above:
-                stems = sorted({stem_of(ex.snippet) for ex in page.examples if ex.line < ref.line})
-                later = any(stem_of(ex.snippet) == ref.stem for ex in page.examples)
+                embedded = sorted({stems[k] for k, ex in enumerate(page.examples) if ex.line < ref.line})
+                later = ref.stem in stems
                 problem = (f"{ref.text} reads snippet {ref.stem!r}, which the page embeds only further down"
                            if later else f"{ref.text} reads snippet {ref.stem!r}, which the page does not embed")
-                hint = f"snippets embedded above this line: {', '.join(stems)}" if stems else \
+                hint = f"snippets embedded above this line: {', '.join(embedded)}" if embedded else \
                     "embed the snippet above the reference"
                 raise PageError(page.path, ref.line, problem, hint)
             ref.example = above[-1]

@@ -160,8 +160,8 @@ def _notebook(path: Path, state, engine, site_url: str | None) -> tuple[object, 
     key = _inputs(path, state, site_url)
     if built is None or built[2] != key:
         text = engine.cache.get_derived(key) if engine.use_cache else None
-        if text is not None:
-            nb = nbformat.reads(text, as_version=4)
+        if text is not None:  # written by write_notebook, which validated it: read without validating again
+            nb = nbformat.v4.reads(text)
         else:
             nb = build_notebook(path, engine, site_url=site_url, page=state.page)
             text = write_notebook(nb)
@@ -271,7 +271,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 MATHJAX_RE = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL)
 MODULE_SCRIPT_RE = re.compile(r'<script type="module">.*?</script>', re.DOTALL)
-STYLE_RE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
+# <style ...>css</style>, the css up to the first </style>: unrolled (no lazy .*?), as it scans ~600 KB per page
+STYLE_RE = re.compile(r"<style[^>]*>([^<]*(?:<(?!/style>)[^<]*)*)</style>")
 MARKDOWN_CELL_RE = re.compile(r'<div class="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>')
 CELL_START = '<div class="jp-Cell '
 WRAPPER_START, WRAPPER_END = '<div class="jupyter-wrapper">', "<!-- jupyter-wrapper -->"
@@ -404,10 +405,10 @@ def on_page_content(content: str, page, config, files) -> str:
     nb = _by_page.get(page.file.src_uri)
     if nb is None:
         return content
+    # first what makes the page smaller (≈ 2 MB: the inline CSS, base64 figure copies), then the passes over it
+    content = _figure_files(_shared_css(content, page), page)
     content = _site_links(notebook_page_html(content), page, config.site_url)
     _fix_toc(page, content)
-    content = _figure_files(content, page)
-    content = _shared_css(content, page)
     # a code cell (or a code block in a text cell) scrolls sideways when a line is long: the keyboard must
     # be able to reach it (Material's script does this on its own pages, not inside a notebook)
     content = content.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
