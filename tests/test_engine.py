@@ -583,6 +583,28 @@ def test_cache_prunes_entries_unused_for_a_while_and_bounds_its_size(tmp_path):
     assert cache.prune(max_age_days=30, now=time.time()) == 0
 
 
+def test_every_kind_of_entry_is_pruned_but_a_file_being_written(tmp_path):
+    """Other parts of the build keep entries in the cache's folder (mkdocs-jupyter's rendered notebooks, the
+    book's PDF): prune() bounds them too, and leaves alone a file another build is writing right now."""
+    import os
+    import time
+
+    cache = ResultCache(tmp_path / "cache")
+    cache.put("ab" + "0" * 62, Result("x\n"))
+    others = [tmp_path / "cache" / "mkdocs-jupyter" / "zh" / ("c" * 64 + ".json"),
+              tmp_path / "cache" / "book" / ("d" * 32 + ".pdf")]
+    writing = tmp_path / "cache" / "ab" / ".tmp-123.json"
+    for path in [*others, writing]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"entry")
+    old = time.time() - 40 * 86400
+    for path in [*others, writing]:
+        os.utime(path, (old, old))
+    assert cache.prune(max_age_days=30) == 2
+    assert not any(path.exists() for path in others)
+    assert writing.is_file() and cache.get("ab" + "0" * 62) is not None
+
+
 def test_derived_entries_are_kept_and_pruned_like_results(tmp_path):
     import os
     import time

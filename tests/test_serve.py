@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from coursebuild import ROOT
 from coursebuild.cli.sandbox import build_env
 from tests.support import copy_project
 
@@ -70,6 +71,7 @@ def test_dirty_serve_shows_a_prose_edit_and_a_snippet_edit_on_the_page_and_its_n
     try:
         assert wait_until(base + "optimizers/", "</html>", 300) is not None, log.read_text()
         time.sleep(2)
+        rendered = set((ROOT / ".cache" / "coursebuild" / "mkdocs-jupyter").rglob("*.json"))
         lag_notice = "This translation may lag behind the Chinese version"
         assert wait_until(base + "en/optimizers/", lag_notice, 0.1) is None, "the course starts with a lagging page"
         page = project / "docs" / "optimizers.md"
@@ -92,6 +94,10 @@ def test_dirty_serve_shows_a_prose_edit_and_a_snippet_edit_on_the_page_and_its_n
         rebuilt = re.findall(r"rendered again for their snippets or notices: (.*)", text)
         assert rebuilt and all("gradient-descent" not in line for line in rebuilt), rebuilt
         assert "ERROR" not in text, text
+        # the rebuilds rendered one lesson's notebook: the others' rendered pages stay in the cache (mkdocs-jupyter
+        # deleted every entry a build had not read, and the next build rendered them all again)
+        gone = sorted(f"{path.parent.name}/{path.name}" for path in rendered if not path.is_file())
+        assert rendered and not gone, f"rendered notebooks deleted from the cache: {gone}"
     finally:
         proc.terminate()
         proc.wait(timeout=30)

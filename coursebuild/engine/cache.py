@@ -9,10 +9,13 @@ Beside the results it keeps what a build derives from them and would otherwise d
 (a lesson's notebook): :meth:`ResultCache.get_derived` / :meth:`ResultCache.put_derived`, keyed by the caller's
 digest of every input, under ``derived/``.
 
+Other parts of the build keep their entries in the same folder, each in a subfolder of its own (the rendered
+notebook pages of mkdocs-jupyter, the book's PDF), and refresh an entry's modification time when a build uses it.
+
 The cache prunes itself: every hit refreshes an entry's modification time, and after each build
-:meth:`ResultCache.prune` deletes the entries no build used for :data:`MAX_AGE_DAYS` days, then the least
-recently used ones until the folder holds at most :data:`MAX_BYTES` (a torch bump leaves a whole generation of
-entries that no key reaches any more).
+:meth:`ResultCache.prune` deletes the entries (every file in the folder, of every kind) no build used for
+:data:`MAX_AGE_DAYS` days, then the least recently used ones until the folder holds at most :data:`MAX_BYTES` (a
+torch bump leaves a whole generation of entries that no key reaches any more).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from stat import S_ISREG
 
 from .result import Result
 
@@ -132,17 +136,21 @@ class ResultCache:
 
     def prune(self, max_age_days: float = MAX_AGE_DAYS, max_bytes: int = MAX_BYTES, now: float | None = None) -> int:
         """Delete entries unused for ``max_age_days``, then the least recently used beyond ``max_bytes``;
-        returns how many were deleted."""
+        returns how many were deleted. An entry is any file in the folder but one whose name starts with a dot:
+        a file being written (``.tmp-*``, renamed into place when whole)."""
         import time
 
         now = time.time() if now is None else now
         entries = []
-        for path in [*self.directory.glob("*/*.json"), *self.directory.glob("derived/*/*.txt")]:
+        for path in self.directory.rglob("*"):
+            if path.name.startswith("."):
+                continue
             try:
-                stat = path.stat()
+                stat = path.lstat()
             except FileNotFoundError:
                 continue
-            entries.append((stat.st_mtime, stat.st_size, path))
+            if S_ISREG(stat.st_mode):
+                entries.append((stat.st_mtime, stat.st_size, path))
         entries.sort(key=lambda e: e[0], reverse=True)  # most recently used first
         kept, deleted = 0, 0
         for mtime, size, path in entries:

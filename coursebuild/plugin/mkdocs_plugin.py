@@ -25,10 +25,12 @@
                     the home page's links to the book
     post_page       formulas rendered by KaTeX; markup that would call another host removed
     post_template   the root 404 page stays in the default language
-    post_build      under `serve --dirty`, a language the edit does not touch left to the follow-up (-50, before
-                    i18n builds it); the book (print page and PDF) of this language; figure texts into the search
-                    index; one index per language (-200, after i18n merged them); cache entries no build used for
-                    a while pruned (once per process); under `serve --dirty`, the follow-up rebuild started
+    post_build      the rendered notebooks kept in the cache, which prunes them (10, before mkdocs-jupyter deletes
+                    the entries this build did not read); under `serve --dirty`, a language the edit does not
+                    touch left to the follow-up (-50, before i18n builds it); the book (print page and PDF) of
+                    this language; figure texts into the search index; one index per language (-200, after i18n
+                    merged them); cache entries no build used for a while pruned (once per process); under
+                    `serve --dirty`, the follow-up rebuild started
     shutdown        warm interpreters, the KaTeX process and the notebook pool stopped
 """
 
@@ -269,6 +271,11 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
     def on_post_template(self, output, template_name, config):
         return offline.on_post_template(output, template_name, config)
 
+    @event_priority(10)  # before mkdocs-jupyter (0) deletes the entries of its cache that this build did not read
+    def _post_build_keep_notebooks(self, config) -> None:
+        if self.settings.notebooks:
+            notebooks.on_post_build(config)
+
     @event_priority(-50)  # before mkdocs-static-i18n (-100) builds the other languages
     def _post_build_defer_languages(self, config) -> None:
         """In the first pass of ``serve --dirty``, a language that the edit does not touch is built by the
@@ -309,7 +316,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         if self.dirty and self.dirty_pages.follow_up():
             log.info("coursebuild: the edit is served; its notebook, translation notices and book follow")
 
-    on_post_build = CombinedEvent(_post_build_defer_languages, _post_build)
+    on_post_build = CombinedEvent(_post_build_keep_notebooks, _post_build_defer_languages, _post_build)
 
     @event_priority(LAST)
     def on_shutdown(self) -> None:

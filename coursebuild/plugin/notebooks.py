@@ -5,16 +5,19 @@ Markdown cells, each example as a code cell carrying the outputs that ran), so n
 nothing is kept by hand. From mkdocs-jupyter we take exactly one thing, its nbconvert-based HTML rendering of
 an ``.ipynb`` page (with ``execute: false``). What it would otherwise do is replaced: the page file is
 registered here after mkdocs-static-i18n chose the language's files (its issue #198 turns notebooks into
-plain copies), its cache of rendered pages moves into the course's result cache, one folder per language
-(each language build would evict the other's), and on the rendered HTML this part undoes what does not fit an
-offline, bilingual site: MathJax and mermaid loaders (another host), pandoc's math (handed to the site's KaTeX
-as arithmatex markup), nbconvert's heading slugs (the lesson's anchors instead), base64 figure copies (the
-files the execution part registered) and ~590 KB of inline JupyterLab CSS per page (one shared stylesheet).
+plain copies); its cache of rendered pages moves into the course's result cache, one folder per language, and is
+pruned with it (mkdocs-jupyter's own eviction deletes, after every build, what that build did not read: the pages
+a dirty rebuild did not render, those of a build with another ``site_url``); and on the rendered HTML this part
+undoes what does not fit an offline, bilingual site: MathJax and mermaid loaders (another host), pandoc's math
+(handed to the site's KaTeX as arithmatex markup), nbconvert's heading slugs (the lesson's anchors instead),
+base64 figure copies (the files the execution part registered) and ~590 KB of inline JupyterLab CSS per page
+(one shared stylesheet).
 
 files          generate each lesson's notebook and register it twice: as a page that mkdocs-jupyter renders
                (``notebooks/x.ipynb``, ``en/notebooks/x.ipynb``) and as the raw file to download
 page_markdown  under the lesson's title, a link to both, in the page's language
 page_content   the rendered notebook made offline, with the lesson's anchors and shared figures and CSS
+post_build     the rendered notebooks of this build marked as used; mkdocs-jupyter deletes no entry of its cache
 
 mkdocs-jupyter only renders files it can read from disk: the page variant is written to a temporary folder,
 removed when the process ends.
@@ -26,6 +29,7 @@ import base64
 import hashlib
 import html
 import logging
+import os
 import posixpath
 import re
 import tempfile
@@ -252,6 +256,25 @@ def on_files(files: Files, config, execution, hold: Callable[[], None] | None = 
 def sources() -> list[str]:
     """The notebook files that this language's build registered as pages (what mkdocs-jupyter renders)."""
     return [nb.page.abs_src_path for nb in _by_page.values()]
+
+
+def on_post_build(config) -> None:
+    """Before mkdocs-jupyter's ``on_post_build``, which deletes every entry of its cache that this build did not
+    read: a rebuild under ``serve --dirty`` reads only the notebooks it renders again, and a build with another
+    ``site_url`` (the tests', the benchmark's) reads other entries, so each deleted the others' rendered notebooks
+    and the next build rendered them all again. The entries are in the course's cache, which prunes them by age and
+    size like its other entries: this marks the entries of this build's notebooks as used now, and lets
+    mkdocs-jupyter delete none."""
+    from .prerender import entry_path
+
+    jupyter = config.plugins.get(JUPYTER)
+    if jupyter is None or not jupyter.config["cache"]:
+        return
+    for path in sources():
+        entry = entry_path(jupyter.config, path)
+        if entry.is_file():
+            os.utime(entry)
+    jupyter._used_cache_paths.update(Path(jupyter.config["cache_dir"]).glob("*.json"))
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -26,6 +26,14 @@ OPTIONS = ("kernel_name", "theme", "allow_errors", "show_input", "no_input", "no
            "highlight_extra_classes", "include_requirejs", "custom_mathjax_url")
 
 
+def entry_path(options, path: str) -> Path:
+    """Where mkdocs-jupyter keeps the rendered page of the notebook file ``path`` (the key of its ``on_pre_page``,
+    ``options`` its config, with notebooks it does not execute)."""
+    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
+
+    return _get_cache_path(options["cache_dir"], _compute_cache_key(path, options, False))
+
+
 def render_entry(path: str, options: dict, toc_depth: int, cache_path: str) -> None:
     """In a pool process: render one notebook and write its mkdocs-jupyter cache entry (atomically)."""
     from mkdocs_jupyter import convert
@@ -64,13 +72,11 @@ class Prerender:
     def submit(self, jupyter, paths: list[str], workers: int) -> None:
         """Start rendering each notebook whose entry is missing from ``jupyter``'s (the plugin's) cache, on a pool
         of ``workers`` processes."""
-        from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path
-
         options = jupyter.config
         if not options["cache"] or options["execute"]:
             return  # no cache to fill, or notebooks that mkdocs-jupyter executes: left to it
         for path in paths:
-            cache_path = _get_cache_path(options["cache_dir"], _compute_cache_key(path, options, False))
+            cache_path = entry_path(options, path)
             if cache_path.exists() or self.pending.get(path, (None,))[0] == cache_path:
                 continue  # rendered, or being rendered
             self.pending[path] = (cache_path, self._pool(workers).submit(
