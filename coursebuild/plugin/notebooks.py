@@ -26,6 +26,7 @@ removed when the process ends.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import html
 import logging
@@ -260,10 +261,11 @@ def sources() -> list[str]:
 
 def on_post_build(config) -> None:
     """Before mkdocs-jupyter's ``on_post_build``, which deletes every entry of its cache that this build did not
-    read: a rebuild under ``serve --dirty`` reads only the notebooks it renders again, and a build with another
-    ``site_url`` (the tests', the benchmark's) reads other entries, so each deleted the others' rendered notebooks
-    and the next build rendered them all again. The entries are in the course's cache, which prunes them by age and
-    size like its other entries: this marks the entries of this build's notebooks as used now, and lets
+    read. A rebuild under ``serve --dirty`` reads only the notebooks it renders again, and a build with another
+    ``site_url`` reads other entries (``mkdocs serve`` links to its own address): so ``serve`` and ``build`` each
+    deleted the other's rendered notebooks, and each rendered them all again (measured: the server up in 9.8 s
+    instead of 4.6 s, a build in 7.8 s instead of 4.8 s). The entries are in the course's cache, which prunes them by
+    age and size like its other entries: this marks the entries of this build's notebooks as used now, and lets
     mkdocs-jupyter delete none."""
     from .prerender import entry_path
 
@@ -271,9 +273,8 @@ def on_post_build(config) -> None:
     if jupyter is None or not jupyter.config["cache"]:
         return
     for path in sources():
-        entry = entry_path(jupyter.config, path)
-        if entry.is_file():
-            os.utime(entry)
+        with contextlib.suppress(FileNotFoundError):  # not rendered (a failed render), or pruned meanwhile
+            os.utime(entry_path(jupyter.config, path))
     jupyter._used_cache_paths.update(Path(jupyter.config["cache_dir"]).glob("*.json"))
 
 
