@@ -429,7 +429,7 @@ def on_page_content(content: str, page, config, files) -> str:
     nb = _by_page.get(page.file.src_uri)
     if nb is None:
         return content
-    # first what makes the page smaller (≈ 2 MB: the inline CSS, base64 figure copies), then the passes over it
+    # first what makes the page smaller (1-2 MB: the inline CSS, base64 figure copies), then the passes over it
     content = _figure_files(_shared_css(content, page), page)
     content = _site_links(notebook_page_html(content), page, config.site_url)
     _fix_toc(page, content)
