@@ -585,7 +585,8 @@ def test_cache_prunes_entries_unused_for_a_while_and_bounds_its_size(tmp_path):
 
 def test_every_kind_of_entry_is_pruned_but_a_file_being_written(tmp_path):
     """Other parts of the build keep entries in the cache's folder (mkdocs-jupyter's rendered notebooks, the
-    book's PDF): prune() bounds them too, and leaves alone a file another build is writing right now."""
+    book's PDF): prune() bounds them too, and leaves alone a file another build is writing right now, and any file
+    that is no entry (a cache_dir pointed at a folder of other files keeps them)."""
     import os
     import time
 
@@ -594,15 +595,18 @@ def test_every_kind_of_entry_is_pruned_but_a_file_being_written(tmp_path):
     others = [tmp_path / "cache" / "mkdocs-jupyter" / "zh" / ("c" * 64 + ".json"),
               tmp_path / "cache" / "book" / ("d" * 32 + ".pdf")]
     writing = tmp_path / "cache" / "ab" / ".tmp-123.json"
-    for path in [*others, writing]:
+    foreign = [tmp_path / "cache" / "notes.txt", tmp_path / "cache" / "docs" / "index.md",
+               tmp_path / "cache" / "docs" / "data.json"]
+    for path in [*others, writing, *foreign]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"entry")
     old = time.time() - 40 * 86400
-    for path in [*others, writing]:
+    for path in [*others, writing, *foreign]:
         os.utime(path, (old, old))
     assert cache.prune(max_age_days=30) == 2
     assert not any(path.exists() for path in others)
     assert writing.is_file() and cache.get("ab" + "0" * 62) is not None
+    assert all(path.is_file() for path in foreign)
 
 
 def test_derived_entries_are_kept_and_pruned_like_results(tmp_path):

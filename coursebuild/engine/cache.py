@@ -13,7 +13,7 @@ Other parts of the build keep their entries in the same folder, each in a subfol
 notebook pages of mkdocs-jupyter, the book's PDF), and refresh an entry's modification time when a build uses it.
 
 The cache prunes itself: every hit refreshes an entry's modification time, and after each build
-:meth:`ResultCache.prune` deletes the entries (every file in the folder, of every kind) no build used for
+:meth:`ResultCache.prune` deletes the entries (of every kind in :data:`ENTRY_PATTERNS`) no build used for
 :data:`MAX_AGE_DAYS` days, then the least recently used ones until the folder holds at most :data:`MAX_BYTES` (a
 torch bump leaves a whole generation of entries that no key reaches any more).
 """
@@ -37,6 +37,10 @@ log = logging.getLogger("mkdocs.plugins.coursebuild")
 
 MAX_AGE_DAYS = 30
 MAX_BYTES = 256 * 2**20
+#: Every kind of entry, relative to the folder: results, derived texts (a lesson's notebook), mkdocs-jupyter's
+#: rendered notebook pages (one folder per language, plugin/notebooks.py) and the book's PDF (plugin/book.py). These
+#: are the only files prune() deletes: a cache_dir pointed at a folder of other files never loses them.
+ENTRY_PATTERNS = ("??/*.json", "derived/??/*.txt", "mkdocs-jupyter/*/*.json", "book/*.pdf")
 
 RUNTIME_PACKAGES = ("torch", "numpy", "matplotlib", "noto-cjk-sans-otc")
 #: Modules whose code runs inside the warm interpreter: they can change what a snippet prints.
@@ -136,13 +140,13 @@ class ResultCache:
 
     def prune(self, max_age_days: float = MAX_AGE_DAYS, max_bytes: int = MAX_BYTES, now: float | None = None) -> int:
         """Delete entries unused for ``max_age_days``, then the least recently used beyond ``max_bytes``;
-        returns how many were deleted. An entry is any file in the folder but one whose name starts with a dot:
-        a file being written (``.tmp-*``, renamed into place when whole)."""
+        returns how many were deleted. A file whose name starts with a dot is being written (``.tmp-*``, renamed
+        into place when whole): never an entry."""
         import time
 
         now = time.time() if now is None else now
         entries = []
-        for path in self.directory.rglob("*"):
+        for path in (path for pattern in ENTRY_PATTERNS for path in self.directory.glob(pattern)):
             if path.name.startswith("."):
                 continue
             try:
