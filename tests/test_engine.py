@@ -16,7 +16,7 @@ import pytest
 
 from coursebuild import ROOT
 from coursebuild.engine import Engine, runner
-from coursebuild.engine.cache import ResultCache, cache_key
+from coursebuild.engine.cache import BOOK_PDF_DIR, NOTEBOOK_PAGES_DIR, ResultCache, cache_key
 from coursebuild.engine.result import Result
 from coursebuild.errors import OutputDrift, SnippetError, SnippetTimeout
 from coursebuild.pages import parse_page
@@ -592,8 +592,8 @@ def test_every_kind_of_entry_is_pruned_but_a_file_being_written(tmp_path):
 
     cache = ResultCache(tmp_path / "cache")
     cache.put("ab" + "0" * 62, Result("x\n"))
-    others = [tmp_path / "cache" / "mkdocs-jupyter" / "zh" / ("c" * 64 + ".json"),
-              tmp_path / "cache" / "book" / ("d" * 32 + ".pdf")]
+    others = [tmp_path / "cache" / NOTEBOOK_PAGES_DIR / "zh" / ("c" * 64 + ".json"),
+              tmp_path / "cache" / BOOK_PDF_DIR / ("d" * 32 + ".pdf")]
     writing = tmp_path / "cache" / "ab" / ".tmp-123.json"
     foreign = [tmp_path / "cache" / "notes.txt", tmp_path / "cache" / "docs" / "index.md",
                tmp_path / "cache" / "docs" / "data.json"]

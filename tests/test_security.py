@@ -19,6 +19,7 @@ import pytest
 from coursebuild import ROOT
 from coursebuild.cli.sandbox import copy_project, mkdocs_build
 from coursebuild.plugin.rendering import error_admonition, figure_html
+from coursebuild.settings import Settings
 
 PRINTED = [
     "<script>alert(1)</script>",
@@ -145,8 +146,8 @@ def hostile_site(tmp_path_factory):
             fh.write(f'\n```python\n--8<-- "sec/xss.{lang}.py"\n```\n\n<!--pytest-codeblocks:expected-output-->\n\n'
                      f'```\n{chr(10).join(PRINTED)}\n```\n\n<!--figure: {CAPTION} | {ALT}-->\n')
     cache = tmp / "cache"  # a copy: this example's result never lands in the repository's cache
-    if (ROOT / ".cache" / "coursebuild").is_dir():
-        shutil.copytree(ROOT / ".cache" / "coursebuild", cache)
+    if (Settings().cache_dir).is_dir():
+        shutil.copytree(Settings().cache_dir, cache)
     guard = tmp / "guard"
     guard.mkdir()
     (guard / "sitecustomize.py").write_text(NETWORK_GUARD, encoding="utf-8")

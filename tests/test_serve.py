@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -11,15 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from coursebuild import ROOT
+from coursebuild.cli.bench import free_port
 from coursebuild.cli.sandbox import build_env
+from coursebuild.engine.cache import NOTEBOOK_PAGES_DIR
+from coursebuild.settings import Settings
 from tests.support import copy_project
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+#: Each serve test prefers a port of its own (when it is taken, any free one). ``mkdocs serve`` links to its own
+#: address, so the rendered notebooks it keeps in the shared cache depend on the port: a fixed one finds them there
+#: from the last run, where a random one added ≈ 14 MB of new entries per test and run until the cache's bound
+#: pushed out entries a build still uses.
+PORTS = {"serve": 18731, "dirty": 18732}
 
 
 def wait_for(proc, proc_log, pattern, count, timeout):
@@ -37,7 +38,7 @@ def test_one_rebuild_per_snippet_edit(tmp_path):
     log = tmp_path / "serve.log"
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a",
-                                 f"127.0.0.1:{free_port()}"], cwd=project, env=build_env(),
+                                 f"127.0.0.1:{free_port(PORTS['serve'])}"], cwd=project, env=build_env(),
                                 stdout=out, stderr=subprocess.STDOUT)
     try:
         assert wait_for(proc, log, r"Serving on", 1, 300), log.read_text()
@@ -62,7 +63,7 @@ def test_dirty_serve_shows_a_prose_edit_and_a_snippet_edit_on_the_page_and_its_n
     from coursebuild.cli.bench import wait_until
 
     project = copy_project(tmp_path / "project")
-    port = free_port()
+    port = free_port(PORTS["dirty"])
     base = f"http://127.0.0.1:{port}/"
     log = tmp_path / "serve.log"
     started = time.time() - 1
@@ -73,7 +74,7 @@ def test_dirty_serve_shows_a_prose_edit_and_a_snippet_edit_on_the_page_and_its_n
         assert wait_until(base + "optimizers/", "</html>", 300) is not None, log.read_text()
         time.sleep(2)
         # the notebooks this server rendered or read (the most recently used entries: pruned last)
-        rendered = {path for path in (ROOT / ".cache" / "coursebuild" / "mkdocs-jupyter").rglob("*.json")
+        rendered = {path for path in (Settings().cache_dir / NOTEBOOK_PAGES_DIR).rglob("*.json")
                     if path.stat().st_mtime >= started}
         lag_notice = "This translation may lag behind the Chinese version"
         assert wait_until(base + "en/optimizers/", lag_notice, 0.1) is None, "the course starts with a lagging page"

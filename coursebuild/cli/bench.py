@@ -66,10 +66,16 @@ def run_build(project: Path, cache: Path, **env: str) -> dict:
     return data
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def free_port(preferred: int = 0) -> int:
+    """``preferred`` if it is free, else any free port."""
+    for port in dict.fromkeys((preferred, 0)):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise OSError("no free port")
 
 
 def wait_until(url: str, needle: str, timeout: float) -> float | None:

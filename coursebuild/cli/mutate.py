@@ -46,6 +46,7 @@ from ..pages.check import NumberError, check_page
 from ..pages.numbers import NUMBER_RE, Known, allowlist, normal, numbers_in, text_lines
 from ..pages.parse import course_pages, parse_page
 from ..pages.refs import find_refs
+from ..settings import from_environment
 from .sandbox import copy_project, mkdocs_build
 
 KINDS = ("output", "figure", "snippet", "number", "reference")
@@ -316,8 +317,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--builds", type=int, default=0,
                         help="also run `mkdocs build --strict` on N of the checked mutants (default 0)")
     args = parser.parse_args(argv)
-    cache_dir = Path(os.environ.get("COURSEBUILD_CACHE_DIR", ROOT / ".cache" / "coursebuild"))
-    timeout = float(os.environ.get("COURSEBUILD_TIMEOUT", "60"))
+    settings = from_environment()  # COURSEBUILD_CACHE_DIR and COURSEBUILD_TIMEOUT, as a build reads them
+    cache_dir, timeout = settings.cache_dir, settings.timeout
     started = time.perf_counter()
 
     baseline = baseline_errors(cache_dir, timeout)

@@ -37,10 +37,16 @@ log = logging.getLogger("mkdocs.plugins.coursebuild")
 
 MAX_AGE_DAYS = 30
 MAX_BYTES = 256 * 2**20
-#: Every kind of entry, relative to the folder: results, derived texts (a lesson's notebook), mkdocs-jupyter's
-#: rendered notebook pages (one folder per language, plugin/notebooks.py) and the book's PDF (plugin/book.py). These
-#: are the only files prune() deletes: a cache_dir pointed at a folder of other files never loses them.
-ENTRY_PATTERNS = ("??/*.json", "derived/??/*.txt", "mkdocs-jupyter/*/*.json", "book/*.pdf")
+#: The folder's layout, in one place. Results: ``ab/abc….json``; derived texts (a lesson's notebook):
+#: ``derived/ab/abc….txt``; mkdocs-jupyter's rendered notebook pages, one folder per language (plugin/notebooks.py);
+#: the book's PDF (plugin/book.py).
+RESULTS = "??/*.json"
+DERIVED_DIR = "derived"
+NOTEBOOK_PAGES_DIR = "mkdocs-jupyter"
+BOOK_PDF_DIR = "book"
+#: Every kind of entry, relative to the folder. These are the only files prune() deletes: a cache_dir pointed at a
+#: folder of other files never loses them.
+ENTRY_PATTERNS = (RESULTS, f"{DERIVED_DIR}/??/*.txt", f"{NOTEBOOK_PAGES_DIR}/*/*.json", f"{BOOK_PDF_DIR}/*.pdf")
 
 RUNTIME_PACKAGES = ("torch", "numpy", "matplotlib", "noto-cjk-sans-otc")
 #: Modules whose code runs inside the warm interpreter: they can change what a snippet prints.
@@ -101,7 +107,7 @@ class ResultCache:
 
     def holds_results(self) -> bool:
         """Whether any result is stored (of any runtime): a build with none runs every snippet."""
-        return next(self.directory.glob("??/*.json"), None) is not None
+        return next(self.directory.glob(RESULTS), None) is not None
 
     def get(self, key: str) -> Result | None:
         path = self._path(key)
@@ -123,7 +129,7 @@ class ResultCache:
         _write_atomic(self._path(key), json.dumps({"key": key, "result": result.to_json()}))
 
     def _derived_path(self, key: str) -> Path:
-        return self.directory / "derived" / key[:2] / f"{key}.txt"
+        return self.directory / DERIVED_DIR / key[:2] / f"{key}.txt"
 
     def get_derived(self, key: str) -> str | None:
         """Text a build derived earlier from inputs whose digest is ``key``, or None."""

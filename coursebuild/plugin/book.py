@@ -28,6 +28,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from ..engine.cache import BOOK_PDF_DIR
+
 log = logging.getLogger("mkdocs.plugins.coursebuild")
 
 BOOK_DIR = "book"
@@ -246,7 +248,7 @@ def build_book(site_dir: Path, root: str, lessons: list[Lesson], site_url: str, 
     digest.update(page.encode())
     for path in local_inputs(page, page_path, site_dir):
         digest.update(str(path.relative_to(site_dir.resolve())).encode() + b"\0" + path.read_bytes())
-    cached = cache_dir / "book" / f"{digest.hexdigest()[:32]}.pdf"
+    cached = cache_dir / BOOK_PDF_DIR / f"{digest.hexdigest()[:32]}.pdf"
     out = page_path.parent / PDF_NAME
     if cached.is_file():
         shutil.copyfile(cached, out)

@@ -42,7 +42,7 @@ import nbformat
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from ..engine.cache import code_digest
+from ..engine.cache import NOTEBOOK_PAGES_DIR, code_digest
 from ..engine.figures import figure_format
 from ..pages.parse import counterpart, page_language
 from .convert import (
@@ -120,7 +120,7 @@ def on_config(config, cache_dir: Path):
     if jupyter.config["execute"]:
         log.error("notebooks: set execute: false for %s (the notebooks already carry the engine's outputs)",
                   JUPYTER)
-    jupyter.config["cache_dir"] = str(Path(cache_dir) / JUPYTER / _current_language(config))
+    jupyter.config["cache_dir"] = str(Path(cache_dir) / NOTEBOOK_PAGES_DIR / _current_language(config))
     return config
 
 
