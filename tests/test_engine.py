@@ -173,34 +173,48 @@ def test_an_engine_failure_is_reported_for_its_snippet_and_the_queue_goes_on(tmp
     assert "first.py: the engine failed while running it" in caplog.text  # logged: a strict build fails
 
 
-def test_a_clean_build_starts_its_first_interpreter_as_mkdocs_reads_the_plugins_options(tmp_path, monkeypatch):
-    """CourseBuildPlugin.load_config: with an empty result cache the import of torch starts before the plugins
-    listed after this one load (mkdocs.yml lists it first); with results in the cache, or execution off, nothing
-    starts (a warm build never imports torch)."""
+def test_a_build_that_will_run_a_snippet_starts_its_first_interpreter_as_mkdocs_reads_the_plugins_options(
+        tmp_path, monkeypatch):
+    """CourseBuildPlugin.load_config: when the cache lacks the result of some snippet for this runtime (an empty
+    cache; only another runtime's results, as after a torch bump; a snippet edited since), the import of torch
+    starts before the plugins listed after this one load (mkdocs.yml lists it first); with every result stored, or
+    execution off, nothing starts (a warm build never imports torch)."""
     from coursebuild import engine as engine_module
     from coursebuild.plugin.mkdocs_plugin import CourseBuildPlugin
 
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text("site_name: t\n")
-    started = []
-    for cache, environ in [("empty", {}), ("empty", {"COURSEBUILD_EXECUTE": "0"}), ("filled", {})]:
+    snippets = [tmp_path / "snippets" / "a" / "one.py", tmp_path / "snippets" / "two.py"]
+    for snippet in snippets:
+        snippet.parent.mkdir(parents=True, exist_ok=True)
+        snippet.write_text(f"print({snippet.stem!r})\n")
+    ResultCache(tmp_path / "filled").put(cache_key(snippets[0].read_bytes()), Result("one\n"))
+    ResultCache(tmp_path / "filled").put(cache_key(snippets[1].read_bytes()), Result("two\n"))
+    (tmp_path / "other-runtime" / "ab").mkdir(parents=True)
+    (tmp_path / "other-runtime" / "ab" / ("ab" + "0" * 62 + ".json")).write_text("{}")
+
+    def started(cache: str, **environ: str) -> bool:
         monkeypatch.setattr(engine_module, "_default", None)  # this process's own engine is left alone
         monkeypatch.setattr(engine_module, "_default_settings", None)
         for name in ("COURSEBUILD_EXECUTE", "COURSEBUILD_CACHE_DIR", "COURSEBUILD_NO_CACHE"):
             monkeypatch.delenv(name, raising=False)
         for name, value in environ.items():
             monkeypatch.setenv(name, value)
-        if cache == "filled":
-            (tmp_path / cache / "ab").mkdir(parents=True)
-            (tmp_path / cache / "ab" / ("ab" + "0" * 62 + ".json")).write_text("{}")
         plugin = CourseBuildPlugin()
         errors, _ = plugin.load_config({"cache_dir": str(tmp_path / cache), "workers": 1}, str(config_file))
         assert not errors
         engine = engine_module._default
-        started.append(engine is not None and engine.interpreter.proc is not None)
+        running = engine is not None and engine.interpreter.proc is not None
         if engine is not None:
             engine.close()
-    assert started == [True, False, False]
+        return running
+
+    assert started("empty")
+    assert not started("empty", COURSEBUILD_EXECUTE="0")
+    assert not started("filled")
+    assert started("other-runtime")
+    snippets[1].write_text("print('two, edited')\n")
+    assert started("filled")
 
 
 def test_an_interpreter_whose_build_is_gone_exits_quietly():

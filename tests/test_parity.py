@@ -90,10 +90,8 @@ def test_snippet_pair_prints_the_same_numbers(zh):
     assert len(zh_out.figures) == len(en_out.figures)
 
 
-def test_every_snippet_has_a_pair():
-    en = sorted(SNIPPETS_DIR.rglob("*.en.py"))
-    assert sorted(en_variant(z) for z in ZH_SNIPPETS) == en
-    # A data snippet (mkdocs.yml's data_files: a variable shipped as JSON, no text for readers) has one variant.
+def data_snippets() -> set:
+    """The snippets of mkdocs.yml's data_files (a variable shipped as JSON, no text for readers)."""
     from mkdocs.utils.yaml import yaml_load
 
     from coursebuild import ROOT
@@ -101,9 +99,25 @@ def test_every_snippet_has_a_pair():
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as fh:
         plugins = yaml_load(fh)["plugins"]
     options = next(p["coursebuild"] for p in plugins if isinstance(p, dict) and "coursebuild" in p)
-    data = {SNIPPETS_DIR / v.rpartition(":")[0] for v in options.get("data_files", {}).values()}
+    return {SNIPPETS_DIR / v.rpartition(":")[0] for v in options.get("data_files", {}).values()}
+
+
+def test_every_snippet_has_a_pair():
+    en = sorted(SNIPPETS_DIR.rglob("*.en.py"))
+    assert sorted(en_variant(z) for z in ZH_SNIPPETS) == en
+    # A data snippet has one variant.
+    data = data_snippets()
     others = [p for p in SNIPPETS_DIR.rglob("*.py") if not p.name.endswith((".zh.py", ".en.py")) and p not in data]
     assert not others, f"snippets without a language suffix: {others}"
+
+
+def test_every_snippet_runs_in_the_build():
+    """A page embeds it or it is a data snippet. A file under snippets/ that no build runs would never have a
+    result in the cache, so every warm build would start an interpreter for it (CourseBuildPlugin.load_config)."""
+    embedded = {ex.snippet_path for page in PAGES for ex in parse_page(page).examples}
+    unused = sorted(str(p.relative_to(SNIPPETS_DIR)) for p in set(SNIPPETS_DIR.rglob("*.py")) - embedded
+                    - data_snippets())
+    assert not unused, f"snippets no page embeds (delete them, or embed them in a page): {unused}"
 
 
 def test_shape_ignores_strings_but_not_code(tmp_path):

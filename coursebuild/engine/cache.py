@@ -26,6 +26,7 @@ import logging
 import os
 import platform
 import tempfile
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -105,9 +106,12 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def holds_results(self) -> bool:
-        """Whether any result is stored (of any runtime): a build with none runs every snippet."""
-        return next(self.directory.glob(RESULTS), None) is not None
+    def holds_every(self, snippets: Iterable[Path]) -> bool:
+        """Whether the result of every one of these snippets is stored for this runtime (a file per key, looked up
+        without importing torch or reading an entry): if not, a build of them runs at least one snippet. A
+        clean build, a torch bump (a cache full of another runtime's results) and an edited or a new snippet all
+        run one; a warm build runs none."""
+        return all(self._path(cache_key(Path(snippet).read_bytes())).is_file() for snippet in snippets)
 
     def get(self, key: str) -> Result | None:
         path = self._path(key)

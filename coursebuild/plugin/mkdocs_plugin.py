@@ -121,13 +121,16 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         """MkDocs validates the plugin's options as it reads mkdocs.yml, before it loads the plugins listed after
         this one (mkdocs.yml lists it first). A clean build (an empty result cache) imports torch for its snippets
         anyway: that import (≈ 2.5 s, which every snippet waits for) starts now, beside the other plugins' imports
-        (nbconvert, ≈ 0.5 s), not at ``on_config`` (measured: ≈ 0.5 s less per clean build). A build with results
-        in its cache starts no interpreter here: a warm build never imports torch."""
+        (nbconvert, ≈ 0.5 s), not at ``on_config`` (measured: ≈ 0.5 s less per clean build). So does a build that
+        will run any snippet: a torch bump's, whose cache holds only another runtime's results, and one after a
+        snippet was edited or added. A build whose cache holds every snippet's result starts no interpreter here:
+        a warm build never imports torch."""
         errors, warnings = super().load_config(options, config_file_path)
         if not errors and config_file_path:
             self.root = Path(config_file_path).resolve().parent
             settings = self._settings()
-            if settings.execute and not (settings.use_cache and ResultCache(settings.cache_dir).holds_results()):
+            snippets = (self.root / self.config.snippets_dir).rglob("*.py")
+            if settings.execute and not (settings.use_cache and ResultCache(settings.cache_dir).holds_every(snippets)):
                 engine_module.configure(settings).interpreter.start()
         return errors, warnings
 
