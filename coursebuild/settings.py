@@ -23,12 +23,17 @@ from pathlib import Path
 
 from . import ROOT
 
+#: The result cache's folder, relative to the project (the plugin's ``cache_dir`` option resolves it there).
+CACHE_DIR = ".cache/coursebuild"
+
 
 @dataclass(frozen=True)
 class Settings:
+    """Each default is also the default of the plugin's option of the same name (CourseBuildConfig)."""
+
     execute: bool = True
     timeout: float = 60.0
-    cache_dir: Path = ROOT / ".cache" / "coursebuild"
+    cache_dir: Path = ROOT / CACHE_DIR
     use_cache: bool = True
     workers: int = 0  # 0: one per core
     notebooks: bool = True

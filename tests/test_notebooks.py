@@ -216,8 +216,9 @@ def test_a_warm_build_reuses_the_notebook_it_derived_before(tmp_path, monkeypatc
     from coursebuild.engine.cache import ResultCache
     from coursebuild.pages.check import check_page
     from coursebuild.plugin import notebooks
+    from coursebuild.settings import from_environment
 
-    engine = Engine(ROOT / ".cache" / "coursebuild")  # the suite's warm results
+    engine = Engine(from_environment().cache_dir)  # the suite's warm results
     page = tmp_path / "docs" / "optimizers.md"
     page.parent.mkdir()
     page.write_text((DOCS_DIR / "optimizers.md").read_text(encoding="utf-8"), encoding="utf-8")

@@ -49,7 +49,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from .. import engine as engine_module
 from ..engine.cache import ResultCache
 from ..pages.parse import page_language
-from ..settings import Settings
+from ..settings import CACHE_DIR, Settings
 from . import book, notebooks, offline
 from .dirty import DirtyPages, quiet_dirty_notice, watch_often
 from .execution import Execution
@@ -72,12 +72,12 @@ def building_nested(config) -> bool:
 
 
 class CourseBuildConfig(Config):
-    execute = c.Type(bool, default=True)
-    timeout = c.Type((int, float), default=60)
-    cache_dir = c.Type(str, default=".cache/coursebuild")
-    use_cache = c.Type(bool, default=True)
-    workers = c.Type(int, default=0)  # 0: one warm interpreter per core
-    notebooks = c.Type(bool, default=True)
+    execute = c.Type(bool, default=Settings.execute)
+    timeout = c.Type((int, float), default=Settings.timeout)
+    cache_dir = c.Type(str, default=CACHE_DIR)
+    use_cache = c.Type(bool, default=Settings.use_cache)
+    workers = c.Type(int, default=Settings.workers)  # 0: one warm interpreter per core
+    notebooks = c.Type(bool, default=Settings.notebooks)
     snippets_dir = c.Type(str, default="snippets")
     # site path -> "snippet.py:variable": a snippet's variable shipped whole as a JSON file (e.g. the
     # playground's torch reference trajectories)
