@@ -7,10 +7,13 @@ from pathlib import Path
 from coursebuild import DOCS_DIR
 from coursebuild.cli.sandbox import copy_project, mkdocs_build
 from coursebuild.pages import counterpart, course_pages
+from coursebuild.settings import from_environment
 
-__all__ = ["PAGES", "ZH_PAGES", "copy_project", "counterpart", "mkdocs_build", "page_id"]
+__all__ = ["PAGES", "SUITE_CACHE", "ZH_PAGES", "copy_project", "counterpart", "mkdocs_build", "page_id"]
 
 PAGES = course_pages(DOCS_DIR)
+#: The result cache the suite shares: its engine's, and its builds' unless a test gives one (sandbox.build_env).
+SUITE_CACHE = from_environment().cache_dir
 ZH_PAGES = [p for p in PAGES if not p.name.endswith(".en.md")]
 
 

@@ -7,11 +7,10 @@ import re
 
 import pytest
 
-from coursebuild.engine.cache import ResultCache
+from coursebuild.engine.cache import RESULTS, ResultCache
 from coursebuild.errors import PageError
 from coursebuild.pages import parse_page
-from coursebuild.settings import Settings
-from tests.support import copy_project, mkdocs_build
+from tests.support import SUITE_CACHE, copy_project, mkdocs_build
 
 OK_SNIPPET = "print('hi')\n"
 
@@ -63,8 +62,8 @@ def test_malformed_page(tmp_path, text, problem):
 
 
 def cache_entries_valid() -> int:
-    cache = ResultCache(Settings().cache_dir)
-    entries = [p for p in cache.directory.glob("*/*.json") if not p.name.startswith(".tmp-")]
+    cache = ResultCache(SUITE_CACHE)
+    entries = [p for p in cache.directory.glob(RESULTS) if not p.name.startswith(".tmp-")]
     for entry in entries:
         assert cache.get(entry.stem) is not None, f"cache entry {entry} damaged"
         assert json.loads(entry.read_text())["key"] == entry.stem

@@ -16,7 +16,7 @@ import pytest
 
 from coursebuild import ROOT
 from coursebuild.engine import Engine, runner
-from coursebuild.engine.cache import BOOK_PDF_DIR, NOTEBOOK_PAGES_DIR, ResultCache, cache_key
+from coursebuild.engine.cache import BOOK_PDF_DIR, NOTEBOOK_PAGES_DIR, ResultCache, snippet_key
 from coursebuild.engine.result import Result
 from coursebuild.errors import OutputDrift, SnippetError, SnippetTimeout
 from coursebuild.pages import parse_page
@@ -109,7 +109,7 @@ def test_submit_returns_at_once_and_each_snippet_runs_once(tmp_path, engine):
     assert engine.stats.executed.index(str(later)) < engine.stats.executed.index(str(fast))
     assert engine.submit([(slow, ()), (fast, ())]) == keys and len(engine.stats.executed) == 3  # all in memory
     assert engine.claim_executed(keys) == 2 and engine.claim_executed(keys) == 0  # each run counted once
-    assert engine.claim_executed([cache_key(later.read_bytes())]) == 1
+    assert engine.claim_executed([snippet_key(later)]) == 1
 
 
 def test_a_page_is_checked_as_soon_as_its_own_snippets_have_run(tmp_path, engine):
@@ -188,8 +188,8 @@ def test_a_build_that_will_run_a_snippet_starts_its_first_interpreter_as_mkdocs_
     for snippet in snippets:
         snippet.parent.mkdir(parents=True, exist_ok=True)
         snippet.write_text(f"print({snippet.stem!r})\n")
-    ResultCache(tmp_path / "filled").put(cache_key(snippets[0].read_bytes()), Result("one\n"))
-    ResultCache(tmp_path / "filled").put(cache_key(snippets[1].read_bytes()), Result("two\n"))
+    ResultCache(tmp_path / "filled").put(snippet_key(snippets[0]), Result("one\n"))
+    ResultCache(tmp_path / "filled").put(snippet_key(snippets[1]), Result("two\n"))
     (tmp_path / "other-runtime" / "ab").mkdir(parents=True)
     (tmp_path / "other-runtime" / "ab" / ("ab" + "0" * 62 + ".json")).write_text("{}")
 
@@ -382,7 +382,7 @@ def test_raise_names_the_snippet_line(tmp_path, engine):
     assert f"{path}:3: raised ZeroDivisionError" in message
     assert f'File "{path}", line 3' in message and "fix: run `python" in message
     assert "runpy" not in message  # the traceback starts at the snippet, not in the engine
-    assert engine.cache.get(cache_key(path.read_bytes())) is None  # failures are not cached on disk
+    assert engine.cache.get(snippet_key(path)) is None  # failures are not cached on disk
     runs = engine.interpreter.runs
     with pytest.raises(SnippetError):  # but a second caller in the same build does not run it again
         engine.result(path)
@@ -490,7 +490,7 @@ def test_warm_rebuild_does_not_import_torch(tmp_path, engine):
 def test_corrupt_cache_entry_is_rebuilt(tmp_path, engine):
     path = snippet(tmp_path, "c.py", "print('value')\n")
     engine.result(path)
-    key = cache_key(path.read_bytes())
+    key = snippet_key(path)
     entry = engine.cache._path(key)
     engine.close()  # each fresh engine below takes the interpreter it leaves
     for garbage in ("{not json", json.dumps({"key": "other", "result": {}}), "\xff\xfe"):
@@ -570,7 +570,7 @@ def test_animation_captured_as_deterministic_gif(tmp_path, two_new_engines):
     result = two_new_engines[0].result(path)
     assert len(result.dark) == 2 and result.dark == [dark_variant(f) for f in result.figures]
     assert result.dark[0] != result.figures[0] and figure_format(result.dark[0]) == "gif"
-    assert ResultCache(two_new_engines[0].cache.directory).get(cache_key(path.read_bytes())).dark == result.dark
+    assert ResultCache(two_new_engines[0].cache.directory).get(snippet_key(path)).dark == result.dark
 
     with Image.open(io.BytesIO(gif)) as image:
         assert (image.format, image.n_frames, image.info["duration"]) == ("GIF", 6, 200)

@@ -13,7 +13,7 @@ import pytest
 from coursebuild import ROOT
 from coursebuild.cli import mutate
 from coursebuild.pages import course_pages, parse_page
-from coursebuild.settings import Settings
+from tests.support import SUITE_CACHE
 
 
 def test_sampled_mutation_run_catches_every_mutant(capsys):
@@ -88,5 +88,5 @@ def test_a_mutant_the_checks_miss_fails_the_run(monkeypatch, capsys):
 def test_raising_snippet_fails_the_strict_build(tmp_path):
     mutants, _ = mutate.generate()
     mutant = next(m for m in mutants if m.kind == "snippet")
-    outcome = mutate.check_with_build(mutant, tmp_path, Settings().cache_dir)
+    outcome = mutate.check_with_build(mutant, tmp_path, SUITE_CACHE)
     assert outcome.caught, outcome.detail

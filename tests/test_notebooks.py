@@ -27,6 +27,7 @@ from coursebuild.plugin.convert import (
     page_language,
     page_name,
 )
+from tests.support import SUITE_CACHE
 
 CELL_TIMEOUT = 120  # seconds per cell
 
@@ -216,9 +217,8 @@ def test_a_warm_build_reuses_the_notebook_it_derived_before(tmp_path, monkeypatc
     from coursebuild.engine.cache import ResultCache
     from coursebuild.pages.check import check_page
     from coursebuild.plugin import notebooks
-    from coursebuild.settings import from_environment
 
-    engine = Engine(from_environment().cache_dir)  # the suite's warm results
+    engine = Engine(SUITE_CACHE)  # the suite's warm results
     page = tmp_path / "docs" / "optimizers.md"
     page.parent.mkdir()
     page.write_text((DOCS_DIR / "optimizers.md").read_text(encoding="utf-8"), encoding="utf-8")

@@ -19,7 +19,7 @@ import pytest
 from coursebuild import ROOT
 from coursebuild.cli.sandbox import copy_project, mkdocs_build
 from coursebuild.plugin.rendering import error_admonition, figure_html
-from coursebuild.settings import Settings
+from tests.support import SUITE_CACHE
 
 PRINTED = [
     "<script>alert(1)</script>",
@@ -146,8 +146,8 @@ def hostile_site(tmp_path_factory):
             fh.write(f'\n```python\n--8<-- "sec/xss.{lang}.py"\n```\n\n<!--pytest-codeblocks:expected-output-->\n\n'
                      f'```\n{chr(10).join(PRINTED)}\n```\n\n<!--figure: {CAPTION} | {ALT}-->\n')
     cache = tmp / "cache"  # a copy: this example's result never lands in the repository's cache
-    if (Settings().cache_dir).is_dir():
-        shutil.copytree(Settings().cache_dir, cache)
+    if SUITE_CACHE.is_dir():
+        shutil.copytree(SUITE_CACHE, cache)
     guard = tmp / "guard"
     guard.mkdir()
     (guard / "sitecustomize.py").write_text(NETWORK_GUARD, encoding="utf-8")

@@ -13,8 +13,7 @@ import pytest
 from coursebuild.cli.bench import free_port
 from coursebuild.cli.sandbox import build_env
 from coursebuild.engine.cache import NOTEBOOK_PAGES_DIR
-from coursebuild.settings import Settings
-from tests.support import copy_project
+from tests.support import SUITE_CACHE, copy_project
 
 #: Each serve test prefers a port of its own (when it is taken, any free one). ``mkdocs serve`` links to its own
 #: address, so the rendered notebooks it keeps in the shared cache depend on the port: a fixed one finds them there
@@ -74,7 +73,7 @@ def test_dirty_serve_shows_a_prose_edit_and_a_snippet_edit_on_the_page_and_its_n
         assert wait_until(base + "optimizers/", "</html>", 300) is not None, log.read_text()
         time.sleep(2)
         # the notebooks this server rendered or read (the most recently used entries: pruned last)
-        rendered = {path for path in (Settings().cache_dir / NOTEBOOK_PAGES_DIR).rglob("*.json")
+        rendered = {path for path in (SUITE_CACHE / NOTEBOOK_PAGES_DIR).rglob("*.json")
                     if path.stat().st_mtime >= started}
         lag_notice = "This translation may lag behind the Chinese version"
         assert wait_until(base + "en/optimizers/", lag_notice, 0.1) is None, "the course starts with a lagging page"

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .. import ROOT
-from ..settings import Settings
+from ..settings import from_environment
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "snippets", "coursebuild")
 
@@ -30,7 +30,8 @@ def build_env(cache_dir: Path | None = None, **extra: str) -> dict[str, str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.setdefault("COURSEBUILD_BOOK_PDF", "0")  # a throw-away build prints no book unless asked to
     env.update(extra)
-    env["COURSEBUILD_CACHE_DIR"] = str(cache_dir or Settings().cache_dir)
+    # by default the cache this process's own engine uses (a COURSEBUILD_CACHE_DIR the caller set is kept)
+    env["COURSEBUILD_CACHE_DIR"] = str(cache_dir or from_environment().cache_dir)
     return env
 
 

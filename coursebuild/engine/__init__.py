@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import SnippetError
 from ..settings import Settings, from_environment
-from .cache import ResultCache, cache_key
+from .cache import ResultCache, snippet_key
 from .result import Result
 from .runner import WarmInterpreter
 
@@ -109,7 +109,7 @@ class Engine:
     def result(self, snippet: Path, names=()) -> Result | None:
         """The snippet's result (with the values of ``names``), or None when execution is off and nothing is
         cached."""
-        key = cache_key(Path(snippet).read_bytes())
+        key = snippet_key(snippet)
         found = self._lookup(key, names)
         if found is not None:
             return found
@@ -125,7 +125,7 @@ class Engine:
         for :meth:`wait`. Errors are kept for :meth:`result` to raise in page order."""
         keys, todo = [], {}
         for snippet, names in jobs:
-            key = cache_key(Path(snippet).read_bytes())
+            key = snippet_key(snippet)
             keys.append(key)
             if key in todo:
                 todo[key] = (todo[key][0], todo[key][1] | set(names))

@@ -69,8 +69,9 @@ def runtime_fingerprint() -> str:
     return "\n".join(parts)
 
 
-def cache_key(source: bytes) -> str:
-    return hashlib.sha256(runtime_fingerprint().encode() + b"\0" + source).hexdigest()
+def snippet_key(snippet: Path) -> str:
+    """The key of a snippet's result: its bytes and the runtime that runs it."""
+    return hashlib.sha256(runtime_fingerprint().encode() + b"\0" + Path(snippet).read_bytes()).hexdigest()
 
 
 @lru_cache(maxsize=16)
@@ -111,7 +112,7 @@ class ResultCache:
         without importing torch or reading an entry): if not, a build of them runs at least one snippet. A
         clean build, a torch bump (a cache full of another runtime's results) and an edited or a new snippet all
         run one; a warm build runs none."""
-        return all(self._path(cache_key(Path(snippet).read_bytes())).is_file() for snippet in snippets)
+        return all(self._path(snippet_key(snippet)).is_file() for snippet in snippets)
 
     def get(self, key: str) -> Result | None:
         path = self._path(key)
