@@ -281,3 +281,104 @@ def test_a_notebook_rendered_ahead_is_what_mkdocs_jupyter_renders(tmp_path):
     again = Prerender()
     again.submit(jupyter, [str(source)], workers=1)
     assert not again.pending and again.pool is None
+
+
+# --- nbconvert_speedups.py: the same HTML, cheaper ---------------------------------------------------------
+
+
+def _nbconvert(monkeypatch, fast: bool) -> None:
+    """This process's nbconvert as it comes (``fast=False``) or as the build runs it (undone after the test)."""
+    import nbconvert.exporters.html as nbconvert_html
+    from nbconvert.exporters.templateexporter import TemplateExporter
+
+    from coursebuild.plugin import nbconvert_speedups as speedups
+
+    monkeypatch.setattr(nbconvert_html, "BeautifulSoup", speedups.LightSoup if fast else speedups.STOCK_SOUP)
+    monkeypatch.setattr(TemplateExporter, "_create_environment",
+                        speedups.environment_sharing_code if fast else speedups.STOCK_ENVIRONMENT)
+
+
+def _nb2html(source) -> str:
+    """A notebook file rendered as mkdocs-jupyter renders it for this site."""
+    from mkdocs.config import load_config
+    from mkdocs_jupyter import convert
+
+    from coursebuild.plugin.prerender import OPTIONS
+
+    options = load_config(str(ROOT / "mkdocs.yml")).plugins["mkdocs-jupyter"].config
+    return convert.nb2html(str(source), execute=False, **{k: options[k] for k in OPTIONS})
+
+
+def _render_both_ways(monkeypatch, tmp_path, pages) -> dict:
+    """Each page's notebook rendered with nbconvert as it comes and as the build runs it."""
+    sources = []
+    for page in pages:
+        source = tmp_path / page_language(page) / f"{page_name(page)}.ipynb"
+        source.parent.mkdir(exist_ok=True)
+        source.write_text(notebook_json(page, site_url=SITE_URL), encoding="utf-8")
+        sources.append(source)
+    rendered = {}
+    for fast in (False, True):
+        _nbconvert(monkeypatch, fast)
+        for source in sources:
+            rendered.setdefault(f"{source.parent.name}/{source.name}", []).append(_nb2html(source))
+    return rendered
+
+
+def test_the_light_soup_prints_what_beautifulsoup_prints():
+    """``LightSoup`` keeps plain ``<pre>`` bodies out of the parse: whatever it holds back or not, it prints what
+    bs4 prints, with nbconvert's edits made on both."""
+    from bs4 import BeautifulSoup
+
+    from coursebuild.plugin.nbconvert_speedups import LightSoup
+
+    samples = [
+        '<div class="jp-Cell-inputWrapper"><pre><span></span><span class="s2">&quot;a&quot;</span> &#39;b&#39; '
+        "&#x27;c&#x27; &amp; &lt;d&gt; &gt;= é\n</pre></div><img src=x>",
+        "<pre>plain \"text\" & more</pre><pre>a <b>bold</b> b</pre><pre class=\"x\"><span>k</span></pre>",
+        '<pre><span class="n" id="x">held back? no</span></pre><pre><span class="a  b">x</span></pre>'
+        '<pre><span class=" a">x</span><span class="">y</span><span class=\'c\'>z</span></pre>',
+        "<p>\ue000 0\ue001</p><pre><span>not held: the page has a marker character</span></pre>",
+        "<pre><span class=\"c1\"># unclosed</pre> <pre>&nbsp;&copy; &#182;</pre>",
+        '<div class="jp-OutputArea-output"><pre>loss 0.25 &lt; 1</pre></div><a id="t" />',
+    ]
+    for markup in samples:
+        soups = [LightSoup(markup, features="html.parser"), BeautifulSoup(markup, features="html.parser")]
+        for soup in soups:
+            for elem in soup.select("img:not([alt])"):
+                elem.attrs["alt"] = "No description"
+            for elem in soup.select("div.jp-Cell-inputWrapper, div.jp-OutputArea-output"):
+                elem.attrs["tabindex"] = "0"
+        assert str(soups[0]) == str(soups[1]), markup
+    assert LightSoup(samples[0], features="html.parser").held_bodies  # it did hold a body back
+
+
+def test_nbconvert_made_cheaper_renders_a_notebook_byte_for_byte(monkeypatch, tmp_path):
+    """One lesson's notebook, as mkdocs-jupyter renders it: the same bytes; and the second render compiles no
+    template (the shared bytecode cache), where nbconvert as it comes compiles them all again."""
+    import jinja2
+
+    from coursebuild.plugin.nbconvert_speedups import LightSoup
+
+    (stock, fast), = _render_both_ways(monkeypatch, tmp_path, NOTEBOOK_PAGES[:1]).values()
+    assert fast == stock
+    held = "".join(LightSoup(stock, features="html.parser").held_bodies)  # what the parse is spared: most tags
+    assert held.count("<span") > 0.9 * stock.count("<span") > 1000
+
+    compiled = []
+    real = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda *a, **k: compiled.append(a[2]) or real(*a, **k))
+    source = next(tmp_path.rglob("*.ipynb"))
+    for fast in (False, True):
+        _nbconvert(monkeypatch, fast)
+        _nb2html(source)  # the templates compiled (and, made cheaper, their code kept)
+        compiled.clear()
+        assert _nb2html(source) == stock
+        assert (len(compiled) > 5) if not fast else compiled == [], (fast, compiled)
+
+
+@pytest.mark.slow
+def test_nbconvert_made_cheaper_renders_every_notebook_byte_for_byte(monkeypatch, tmp_path):
+    """Every notebook of the course, both languages: nbconvert_speedups changes no byte of what is rendered."""
+    for name, (stock, fast) in _render_both_ways(monkeypatch, tmp_path, NOTEBOOK_PAGES).items():
+        assert fast == stock, name

@@ -195,3 +195,12 @@ def test_a_language_the_edit_does_not_touch_is_built_by_the_follow_up(tmp_path):
         assert dirty.pending == bool(deferred) and dirty.follow_up() == bool(deferred)
         dirty.begin([docs, snippets])  # the follow-up (or the next build): no file changed since
         assert not dirty.deferring and dirty.languages_to_defer(["en"]) == []
+
+
+def test_the_benchmark_prints_a_row_per_scenario_that_ran(capsys):
+    """``bench --no-serve`` times no serve latency: its table has no row for it (it stopped with "no median for
+    empty data" before)."""
+    from coursebuild.cli.bench import print_times
+
+    print_times({"serve: prose edit -> page served": [], "pytest (full)": [90.0, 80.0, 100.0]}, floor=4.0)
+    assert capsys.readouterr().out.split() == ["pytest", "(full)", "90.00", "80.00", "100.00", "22.50"]

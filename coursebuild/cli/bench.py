@@ -167,6 +167,14 @@ def stats_of(values: list[float]) -> tuple[float, float, float]:
     return statistics.median(values), min(values), max(values)
 
 
+def print_times(times: dict[str, list[float]], floor: float) -> None:
+    """A row per timed scenario that ran (none for one that was skipped: serve's under ``--no-serve``)."""
+    for name, values in times.items():
+        if values:
+            med, lo, hi = stats_of(values)
+            print(f"{name:38s} {med:9.2f} {lo:7.2f} {hi:7.2f} {med / floor:8.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m coursebuild bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -218,9 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         executed = "/".join(sorted({str(x["executed"]) for x in runs}))
         print(f"{name:38s} {med:9.2f} {lo:7.2f} {hi:7.2f} {med / floor:8.2f} {executed:>9s} "
               f"{max(x['peak_mb'] for x in runs):8.0f}")
-    for name, values in {**serve, **tests}.items():
-        med, lo, hi = stats_of(values)
-        print(f"{name:38s} {med:9.2f} {lo:7.2f} {hi:7.2f} {med / floor:8.2f}")
+    print_times({**serve, **tests}, floor)
 
     clean_n = statistics.median(x["seconds"] for x in rows[names[2]])
     # The snippets' own run time, from the build where it is smallest: the pool's build renders one language's

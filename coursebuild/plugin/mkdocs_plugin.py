@@ -5,7 +5,7 @@
                     without a priority of its own runs at LAST (-1), after the other plugins, as when listed last
     startup         whether this is `mkdocs serve` (no PDF printed then), and `--dirty`
     config          options -> settings (environment overrides) -> the engine; mkdocs-jupyter's cache per language,
-                    inside the result cache
+                    inside the result cache; nbconvert's HTML export made cheaper (nbconvert_speedups.py)
     serve           the warm interpreters started (an edited snippet then costs its run, not a torch import);
                     under `--dirty`, files polled every 0.1 s, not 0.5 s, and the folder whose touch starts
                     the follow-up rebuild watched too

@@ -45,6 +45,7 @@ from mkdocs.utils import get_relative_url
 from ..engine.cache import NOTEBOOK_PAGES_DIR, code_digest
 from ..engine.figures import figure_format
 from ..pages.parse import counterpart, page_language
+from . import nbconvert_speedups
 from .convert import (
     DEFAULT_LANGUAGE,
     build_notebook,
@@ -121,6 +122,7 @@ def on_config(config, cache_dir: Path):
         log.error("notebooks: set execute: false for %s (the notebooks already carry the engine's outputs)",
                   JUPYTER)
     jupyter.config["cache_dir"] = str(Path(cache_dir) / NOTEBOOK_PAGES_DIR / _current_language(config))
+    nbconvert_speedups.install()  # for the pages mkdocs-jupyter renders here (serve; a render ahead that failed)
     return config
 
 
