@@ -15,9 +15,8 @@ with the first alone). :func:`install` makes them, in the build process and in e
                 the parse and put back as bs4 prints it (text with exactly ``&amp; &lt; &gt;`` escaped), so
                 nbconvert's own selectors and edits run on the rest and ``str(soup)`` is what the stock soup prints
                 (tests/test_notebooks.py renders every notebook of the course both ways and compares the bytes).
-templates       every exporter of the process shares one in-memory Jinja bytecode cache (per exporter class and
-                async mode, the only environment setting nbconvert varies): each template compiles once. Jinja
-                checks the template's source checksum before it reuses code.
+templates       every exporter's Jinja environment gets the process's bytecode cache for environments like it
+                (``templates.compile_once``, as the theme's): each template compiles once.
 """
 
 from __future__ import annotations
@@ -29,6 +28,8 @@ import jinja2
 import nbconvert.exporters.html as nbconvert_html
 from bs4 import BeautifulSoup
 from nbconvert.exporters.templateexporter import TemplateExporter
+
+from .templates import compile_once
 
 #: A ``<pre>`` whose body is text (with the entities pygments and nbconvert write) and ``<span>``s that hold text
 #: only and have at most a class, its names one space apart: bs4 would print it unchanged but for its entities.
@@ -69,28 +70,9 @@ class LightSoup(BeautifulSoup):
         return HELD_RE.sub(lambda m: self.held_bodies[int(m[1])], printed) if self.held_bodies else printed
 
 
-class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept in this process."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-_caches: dict[tuple, MemoryBytecodeCache] = {}
-
-
 def environment_sharing_code(self: TemplateExporter) -> jinja2.Environment:
-    """``TemplateExporter._create_environment``, with the process's bytecode cache for this kind of exporter."""
-    env = STOCK_ENVIRONMENT(self)
-    env.bytecode_cache = _caches.setdefault((type(self), env.is_async), MemoryBytecodeCache())
-    return env
+    """``TemplateExporter._create_environment``, with the process's bytecode cache for environments like it."""
+    return compile_once(STOCK_ENVIRONMENT(self))
 
 
 def install() -> None:
