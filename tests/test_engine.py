@@ -217,6 +217,16 @@ def test_a_build_that_will_run_a_snippet_starts_its_first_interpreter_as_mkdocs_
     assert started("filled")
 
 
+def test_the_plugin_starts_its_first_interpreter_before_it_imports_nbconvert():
+    """The early start is only as early as the plugin's own imports let it be: nbconvert (≈ 0.15 s, which
+    mkdocs-jupyter imports anyway, after this plugin) is imported by the plugin's events, not as it loads."""
+    probe = ("import sys\nimport coursebuild.plugin.mkdocs_plugin\n"
+             "print(sorted(m for m in ('nbconvert', 'bs4', 'torch') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
 def test_an_interpreter_whose_build_is_gone_exits_quietly():
     """A clean build starts its first interpreter before MkDocs has read all of mkdocs.yml; when the build then
     stops (an error in a later plugin's options), the interpreter finds no one to answer: it exits, and prints no

@@ -45,7 +45,6 @@ from mkdocs.utils import get_relative_url
 from ..engine.cache import NOTEBOOK_PAGES_DIR, code_digest
 from ..engine.figures import figure_format
 from ..pages.parse import counterpart, page_language
-from . import nbconvert_speedups
 from .convert import (
     DEFAULT_LANGUAGE,
     build_notebook,
@@ -122,6 +121,8 @@ def on_config(config, cache_dir: Path):
         log.error("notebooks: set execute: false for %s (the notebooks already carry the engine's outputs)",
                   JUPYTER)
     jupyter.config["cache_dir"] = str(Path(cache_dir) / NOTEBOOK_PAGES_DIR / _current_language(config))
+    from . import nbconvert_speedups  # here: importing nbconvert as the plugin loads would delay the early start
+
     nbconvert_speedups.install()  # for the pages mkdocs-jupyter renders here (serve; a render ahead that failed)
     return config
 
