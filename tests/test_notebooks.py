@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import difflib
+import functools
 import json
 import os
 import re
@@ -298,15 +299,22 @@ def _nbconvert(monkeypatch, fast: bool) -> None:
                         speedups.environment_sharing_code if fast else speedups.STOCK_ENVIRONMENT)
 
 
-def _nb2html(source) -> str:
-    """A notebook file rendered as mkdocs-jupyter renders it for this site."""
+@functools.cache
+def _nb2html_options() -> dict:
+    """The options mkdocs-jupyter passes to ``nb2html`` for this site (prerender.py passes the same)."""
     from mkdocs.config import load_config
-    from mkdocs_jupyter import convert
 
     from coursebuild.plugin.prerender import OPTIONS
 
     options = load_config(str(ROOT / "mkdocs.yml")).plugins["mkdocs-jupyter"].config
-    return convert.nb2html(str(source), execute=False, **{k: options[k] for k in OPTIONS})
+    return {k: options[k] for k in OPTIONS}
+
+
+def _nb2html(source) -> str:
+    """A notebook file rendered as mkdocs-jupyter renders it for this site."""
+    from mkdocs_jupyter import convert
+
+    return convert.nb2html(str(source), execute=False, **_nb2html_options())
 
 
 def _render_both_ways(monkeypatch, tmp_path, pages) -> dict:
