@@ -197,6 +197,35 @@ def test_a_language_the_edit_does_not_touch_is_built_by_the_follow_up(tmp_path):
         assert not dirty.deferring and dirty.languages_to_defer(["en"]) == []
 
 
+def test_the_second_language_reuses_the_theme_templates_the_first_compiled(tmp_path, monkeypatch):
+    """templates.compile_once: mkdocs-static-i18n gives the second language's theme environment its sitemap folder
+    twice ([i18n, i18n, material, mkdocs]); that environment must still load the first one's compiled templates
+    (it compiled all 38 again: 0.12 s of every first build), and a really different search path must not."""
+    import jinja2
+
+    from coursebuild.plugin.templates import compile_once
+
+    i18n, theme, other = (tmp_path / name for name in ("i18n", "theme", "other"))
+    for folder in (i18n, theme, other):
+        folder.mkdir()
+    (theme / "main.html").write_text('<p>{% include "partial.html" %}</p>', encoding="utf-8")
+    (theme / "partial.html").write_text("{{ page }}", encoding="utf-8")
+    (other / "partial.html").write_text("other {{ page }}", encoding="utf-8")
+    compiled = []
+    real = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda *a, **k: compiled.append(a[2]) or real(*a, **k))
+
+    def render(*searchpath):
+        compiled.clear()
+        env = compile_once(jinja2.Environment(loader=jinja2.FileSystemLoader([str(p) for p in searchpath])))
+        return env.get_template("main.html").render(page="x"), sorted(compiled)
+
+    assert render(i18n, theme) == ("<p>x</p>", ["main.html", "partial.html"])  # the first language compiles
+    assert render(i18n, i18n, theme) == ("<p>x</p>", [])  # the second reuses
+    assert render(i18n, theme) == ("<p>x</p>", [])  # and so does the next rebuild
+    assert render(other, theme) == ("<p>other x</p>", ["main.html", "partial.html"])
+
+
 def test_the_benchmark_prints_a_row_per_scenario_that_ran(capsys):
     """``bench --no-serve`` times no serve latency: its table has no row for it (it stopped with "no median for
     empty data" before)."""
