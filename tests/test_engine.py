@@ -218,8 +218,9 @@ def test_a_build_that_will_run_a_snippet_starts_its_first_interpreter_as_mkdocs_
 
 
 def test_the_plugin_starts_its_first_interpreter_before_it_imports_nbconvert():
-    """The early start is only as early as the plugin's own imports let it be: nbconvert (≈ 0.15 s, which
-    mkdocs-jupyter imports anyway, after this plugin) is imported by the plugin's events, not as it loads."""
+    """The early start is only as early as the plugin's own imports let it be: nbconvert (which mkdocs-jupyter
+    imports anyway, after this plugin; imported as the plugin loaded, it delayed the start by ≈ 0.15 s) is imported
+    by the plugin's events, not as it loads."""
     probe = ("import sys\nimport coursebuild.plugin.mkdocs_plugin\n"
              "print(sorted(m for m in ('nbconvert', 'bs4', 'torch') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
