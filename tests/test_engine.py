@@ -112,6 +112,27 @@ def test_submit_returns_at_once_and_each_snippet_runs_once(tmp_path, engine):
     assert engine.claim_executed([snippet_key(later)]) == 1
 
 
+def test_a_snippet_that_ends_while_it_is_submitted_again_runs_once(tmp_path, engine, monkeypatch):
+    """The second language's build submits every snippet again while the first build's queue still runs them:
+    one whose run ends after submit saw it in flight, but before its job is queued, must not run a second time
+    (CI once counted 120 runs for 119 snippets in a clean 1-worker build). Here the run always ends in that
+    window."""
+    path = snippet(tmp_path, "s.py", "import time\ntime.sleep(0.3)\nprint('once')\n")
+    keys = engine.submit([(path, ())])
+    in_flight = engine._in_flight
+
+    def ends_right_after_the_look(key):
+        answer = in_flight(key)
+        engine._pending[key].wait()  # the run ends before submit queues the job
+        return answer
+
+    monkeypatch.setattr(engine, "_in_flight", ends_right_after_the_look)
+    assert engine.submit([(path, ())]) == keys
+    engine.wait(keys)
+    assert engine.result(path).stdout == "once\n"
+    assert len(engine.stats.executed) == 1 and engine.claim_executed(keys) == 1
+
+
 def test_a_page_is_checked_as_soon_as_its_own_snippets_have_run(tmp_path, engine):
     """The execution part checks a build's pages in order, each as soon as its own snippets have run, and says so
     (``when_checked``: the plugin then renders that lesson's notebook) while later pages' snippets still run. Here

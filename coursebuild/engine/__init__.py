@@ -154,6 +154,9 @@ class Engine:
                     continue
                 if key in self._running and set(names) <= set(self._running[key]):
                     continue  # running now, for these names too
+                memo = self._memo.get(key)
+                if key in self._failed or (memo is not None and memo.provides(names)):
+                    continue  # it ended since the caller looked (submit saw it in flight): it runs once
                 event = self._pending.get(key)
                 if event is None or event.is_set():
                     self._pending[key] = threading.Event()
