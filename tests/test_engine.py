@@ -112,12 +112,20 @@ def test_submit_returns_at_once_and_each_snippet_runs_once(tmp_path, engine):
     assert engine.claim_executed([snippet_key(later)]) == 1
 
 
-def test_a_snippet_that_ends_while_it_is_submitted_again_runs_once(tmp_path, engine, monkeypatch):
+@pytest.mark.parametrize("code", ["print('once')\n", "raise ValueError('once')\n"], ids=["prints", "raises"])
+def test_a_snippet_that_ends_while_it_is_submitted_again_runs_once(tmp_path, engine, monkeypatch, code):
     """The second language's build submits every snippet again while the first build's queue still runs them:
     one whose run ends after submit saw it in flight, but before its job is queued, must not run a second time
-    (CI once counted 120 runs for 119 snippets in a clean 1-worker build). Here the run always ends in that
-    window."""
-    path = snippet(tmp_path, "s.py", "import time\ntime.sleep(0.3)\nprint('once')\n")
+    (CI once counted 120 runs for 119 snippets in a clean 1-worker build), whether it printed or raised. Here the
+    run always ends in that window."""
+    path = snippet(tmp_path, "s.py", "import time\ntime.sleep(0.3)\n" + code)
+    run, runs = engine.interpreter.run, []
+
+    def counted(snippet_path, names=()):
+        runs.append(snippet_path)
+        return run(snippet_path, names)
+
+    monkeypatch.setattr(engine.interpreter, "run", counted)
     keys = engine.submit([(path, ())])
     in_flight = engine._in_flight
 
@@ -129,8 +137,12 @@ def test_a_snippet_that_ends_while_it_is_submitted_again_runs_once(tmp_path, eng
     monkeypatch.setattr(engine, "_in_flight", ends_right_after_the_look)
     assert engine.submit([(path, ())]) == keys
     engine.wait(keys)
-    assert engine.result(path).stdout == "once\n"
-    assert len(engine.stats.executed) == 1 and engine.claim_executed(keys) == 1
+    if "raise" in code:
+        with pytest.raises(SnippetError, match="once"):
+            engine.result(path)
+    else:
+        assert engine.result(path).stdout == "once\n"
+    assert len(runs) == 1 and engine.claim_executed(keys) == len(engine.stats.executed)
 
 
 def test_a_page_is_checked_as_soon_as_its_own_snippets_have_run(tmp_path, engine):
