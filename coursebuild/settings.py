@@ -8,7 +8,8 @@ and the tests can change one setting without editing ``mkdocs.yml``:
     COURSEBUILD_TIMEOUT=60    seconds one snippet may run
     COURSEBUILD_CACHE_DIR     where results are kept (default .cache/coursebuild, relative to the project)
     COURSEBUILD_NO_CACHE=1    ignore the cache (always execute)
-    COURSEBUILD_WORKERS=N     warm interpreters that run snippets in parallel (default: the number of cores)
+    COURSEBUILD_WORKERS=N     warm interpreters that run snippets in parallel (default: the number of cores);
+                              with N > 1, each snippet's torch and numpy use cores // N threads
     COURSEBUILD_NOTEBOOKS=0   build no companion notebooks
     COURSEBUILD_MEMORY_MB     address space one snippet may add (default 4096; read by the worker)
     COURSEBUILD_BOOK_PDF=0    print no PDF of the book (default: the plugin's ``book_pdf``, off under ``mkdocs

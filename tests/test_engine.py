@@ -15,7 +15,7 @@ import time
 import pytest
 
 from coursebuild import ROOT
-from coursebuild.engine import Engine, runner
+from coursebuild.engine import Engine, runner, threads_per_snippet
 from coursebuild.engine.cache import BOOK_PDF_DIR, NOTEBOOK_PAGES_DIR, ResultCache, snippet_key
 from coursebuild.engine.result import Result
 from coursebuild.errors import OutputDrift, SnippetError, SnippetTimeout
@@ -324,6 +324,25 @@ def test_a_pool_imports_torch_once_its_other_interpreters_are_clones(tmp_path):
         eng.close()
 
 
+def test_a_pool_shares_the_cores_out_between_its_snippets_threads(tmp_path, monkeypatch):
+    """Each snippet of a pool of N interpreters on C cores runs torch and numpy on C // N threads, so the snippets
+    running at once do not oversubscribe the cores; a variable the author set is kept, and a single interpreter
+    keeps the libraries' defaults (as ``python snippets/x.py``)."""
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    assert [threads_per_snippet(n) for n in (1, 2, 3, 9)] == [0, 4, 2, 1]
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # 2 interpreters: 1 thread each, whatever this machine has
+    for name in runner.THREAD_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "3")
+    probe = snippet(tmp_path, "threads.py", "import os, torch\nprint(torch.get_num_threads(), "
+                    f"*(os.environ.get(name) for name in {runner.THREAD_VARIABLES!r}))\n")
+    eng = Engine(tmp_path / "cache", timeout=30, workers=2)
+    try:
+        assert eng.result(probe).stdout.split() == ["1", "1", "1", "3"]
+    finally:
+        eng.close()
+
+
 def test_reset_between_snippets(tmp_path, engine):
     """Leftovers of one snippet (seeds, print options, rcParams, open figures, cwd) never reach the next."""
     messy = snippet(tmp_path, "messy.py", """
@@ -520,7 +539,7 @@ def test_warm_rebuild_does_not_import_torch(tmp_path, engine):
     code = textwrap.dedent(f"""
         import sys
         from pathlib import Path
-        from coursebuild.engine import Engine, runner
+        from coursebuild.engine import Engine, runner, threads_per_snippet
         eng = Engine(Path({str(tmp_path / 'cache')!r}))
         print(eng.result(Path({str(path)!r})).stdout, end="")
         assert eng.interpreter.starts == 0

@@ -29,6 +29,10 @@ STARTUP_TIMEOUT = 180.0
 #: Seconds beyond a snippet's own limit that the interpreter may take to fork it and send its reply.
 REPLY_SLACK = 30.0
 
+#: The thread pools of torch (OpenMP, MKL) and of numpy (OpenBLAS), each read once when its library loads: an
+#: interpreter started with them set runs every snippet's operations on that many threads (loky's variables).
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
+
 __all__ = ["Result", "WarmInterpreter", "keep_spares", "take_spares"]
 
 #: Ready interpreters that a closed engine left for the next one in this process, by the exact command
@@ -114,9 +118,11 @@ def _stop(proc: subprocess.Popen | Clone) -> None:
 
 
 class WarmInterpreter:
-    def __init__(self, timeout: float = 60.0, preload: bool = False, origin: WarmInterpreter | None = None) -> None:
+    def __init__(self, timeout: float = 60.0, preload: bool = False, origin: WarmInterpreter | None = None,
+                 threads: int = 0) -> None:
         self.timeout = timeout
         self.preload = preload  # import worker.PRELOAD before the first snippet (a build's interpreters do)
+        self.threads = threads  # each snippet's threads (THREAD_VARIABLES; 0: the libraries' defaults)
         self.origin = origin  # the interpreter this one is forked from (None: it starts a process of its own)
         self.proc: subprocess.Popen | Clone | None = None
         self.starts = 0
@@ -161,6 +167,8 @@ class WarmInterpreter:
     def _spawn(self) -> None:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
                    PYTHONHASHSEED="0", MPLBACKEND="Agg", PYTHONIOENCODING="utf-8")
+        for name in THREAD_VARIABLES if self.threads else ():
+            env.setdefault(name, str(self.threads))  # one the author set stays as set
         self.starts += 1
         # pytest names the running test in the environment; nothing a snippet sees depends on it
         command = [sys.executable, "-m", "coursebuild.engine.worker", *(["--preload"] if self.preload else [])]
