@@ -30,7 +30,8 @@ STARTUP_TIMEOUT = 180.0
 REPLY_SLACK = 30.0
 
 #: The thread pools of torch (OpenMP, MKL) and of numpy (OpenBLAS), each read once when its library loads: an
-#: interpreter started with them set runs every snippet's operations on that many threads (loky's variables).
+#: interpreter started with them set runs every snippet's operations on that many threads (three of the variables
+#: joblib's loky sets in its workers, for the same reason).
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 
 __all__ = ["Result", "WarmInterpreter", "keep_spares", "take_spares"]
