@@ -41,9 +41,9 @@ def threads_per_snippet(workers: int) -> int:
     oversubscription). 0 for a single interpreter: the libraries' defaults, as ``python snippets/x.py`` has.
 
     The course's snippets are too small for a second thread to help (``lab/race``, the longest, is no faster with
-    two): on 2 cores, the 119 snippets run on 2 interpreters in ≈ 0.45 s less wall time and ≈ 0.9 CPU-s less with
-    one thread each than with the defaults (two). No printed number depends on it: builds with 1 and 2 workers are
-    byte-identical (test_determinism)."""
+    two): on 2 cores, the 119 snippets ran on 2 interpreters in 0.34-0.51 s less wall time and 0.7-1.0 CPU-s less
+    with one thread each than with the defaults (two threads each; three alternating runs). No printed number depends
+    on it: builds with 1 and 2 workers are byte-identical (test_determinism)."""
     return 0 if workers <= 1 else max(1, (os.cpu_count() or 1) // workers)
 
 
