@@ -539,7 +539,7 @@ def test_warm_rebuild_does_not_import_torch(tmp_path, engine):
     code = textwrap.dedent(f"""
         import sys
         from pathlib import Path
-        from coursebuild.engine import Engine, runner, threads_per_snippet
+        from coursebuild.engine import Engine, runner
         eng = Engine(Path({str(tmp_path / 'cache')!r}))
         print(eng.result(Path({str(path)!r})).stdout, end="")
         assert eng.interpreter.starts == 0
