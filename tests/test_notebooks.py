@@ -284,6 +284,25 @@ def test_a_notebook_rendered_ahead_is_what_mkdocs_jupyter_renders(tmp_path):
     assert not again.pending and again.pool is None
 
 
+def test_the_notebook_pool_forks_its_processes_with_nbconvert_imported():
+    """The forkserver imports nbconvert and mkdocs-jupyter once (≈ 0.6 CPU-s), at the pool's priority, and forks
+    every pool process with them: a process has used almost no CPU when it takes its first notebook."""
+    import resource
+
+    from coursebuild.plugin.prerender import NICE, Prerender
+
+    ahead = Prerender()
+    pool = ahead._pool(1)
+    try:
+        usage = pool.submit(resource.getrusage, resource.RUSAGE_SELF).result()
+        assert usage.ru_utime + usage.ru_stime < 0.2, "the pool process imported nbconvert itself"
+        forkserver = pool.submit(os.getppid).result()
+        assert os.getpriority(os.PRIO_PROCESS, forkserver) >= NICE  # its imports yield to the build's
+        assert os.nice(0) < NICE  # started from a thread of its own: this one keeps its priority
+    finally:
+        ahead.close()
+
+
 # --- nbconvert_speedups.py: the same HTML, cheaper ---------------------------------------------------------
 
 

@@ -11,7 +11,9 @@ the same warm state, which no snippet ever changes (each runs in a child), so a 
 interpreter would.
 
 Each snippet runs in a child forked from this process after torch, numpy and matplotlib were imported (and
-before any of them started a thread), so it starts from the state a fresh ``python snippets/x.py`` would see
+before any torch op started torch's threads; numpy's OpenBLAS starts its pool of threads at import, unless
+``OPENBLAS_NUM_THREADS`` is 1, and shuts it down across a fork: the child starts with one thread, and OpenBLAS
+starts its pool again on its first use there), so it starts from the state a fresh ``python snippets/x.py`` would see
 and leaves nothing behind: environment, ``sys.modules``, threads, torch's thread count, working directory and
 ``sys.path`` changes die with the child. The child's stdin is ``/dev/null`` (``input()`` meets EOF at once),
 its working directory is a scratch folder that is deleted afterwards, ``sys.path[0]`` is the snippet's folder,
