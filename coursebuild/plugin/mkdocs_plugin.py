@@ -158,7 +158,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
     def _while_snippets_run(self, config) -> None:
         """A build is about to wait for its snippets (a clean build: first ≈ 2 s of torch import, during which a
         core is idle): start now what it does after them anyway, so that their turn costs their work alone —
-        the notebook renderer's processes (their import of nbconvert), KaTeX's node process and jieba's
+        the notebook renderer's processes (their forkserver's import of nbconvert), KaTeX's node process and jieba's
         dictionary (the search plugin's Chinese word segmentation loads it on the first Chinese page)."""
         if self.warmed:
             return

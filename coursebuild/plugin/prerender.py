@@ -77,12 +77,13 @@ def _import_renderer() -> None:
     nbconvert_speedups.install()
 
 
-def _start_forkserver() -> None:
+def _started_forkserver() -> multiprocessing.context.ForkServerContext:
     """Start multiprocessing's forkserver (if it is not running) with the renderer's modules, at the pool's
-    priority: Linux keeps a priority per thread, and a process inherits that of the thread that started it, so it
-    is started from a thread at ``NICE`` (its import of nbconvert yields to the warm interpreters' import of torch,
-    as the pool's processes, which it forks, do)."""
-    multiprocessing.get_context("forkserver").set_forkserver_preload(list(RENDERER_MODULES))
+    priority, and return its context: Linux keeps a priority per thread, and a process inherits that of the thread
+    that started it, so it is started from a thread at ``NICE`` (its import of nbconvert yields to the warm
+    interpreters' import of torch, as the pool's processes, which it forks, do)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(list(RENDERER_MODULES))
 
     def start() -> None:
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICE)
@@ -91,6 +92,7 @@ def _start_forkserver() -> None:
     starter = threading.Thread(target=start, name="coursebuild-forkserver")
     starter.start()
     starter.join()
+    return context
 
 
 class Prerender:
@@ -115,8 +117,7 @@ class Prerender:
 
     def _pool(self, workers: int) -> ProcessPoolExecutor:
         if self.pool is None:  # forkserver: the children inherit none of the build's pipes or threads
-            _start_forkserver()
-            self.pool = ProcessPoolExecutor(max(1, workers), mp_context=multiprocessing.get_context("forkserver"),
+            self.pool = ProcessPoolExecutor(max(1, workers), mp_context=_started_forkserver(),
                                             initializer=_import_renderer)
         return self.pool
 
