@@ -12,15 +12,20 @@ import pytest
 
 from coursebuild import ROOT
 from coursebuild.cli import mutate
+from coursebuild.engine import runner
 from coursebuild.pages import course_pages, parse_page
 from tests.support import SUITE_CACHE
 
 
-def test_sampled_mutation_run_catches_every_mutant(capsys):
+def test_sampled_mutation_run_catches_every_mutant(capsys, monkeypatch):
+    spawned = []  # interpreters started as processes of their own (each imports torch), not forked as clones
+    spawn = runner.WarmInterpreter._spawn
+    monkeypatch.setattr(runner.WarmInterpreter, "_spawn", lambda self: (spawned.append(self), spawn(self))[1])
     code = mutate.main(["--sample", "6", "--jobs", "2", "--kinds", "output", "figure", "snippet"])
     out = capsys.readouterr().out
     assert code == 0, out
     assert re.search(r"^6/6 mutants caught \(100%\) \[output 2/2, figure 2/2, snippet 2/2;", out, re.M), out
+    assert len(spawned) == 1, "the two slots share one pool: torch is imported once, the second interpreter is a clone"
 
 
 @pytest.mark.slow

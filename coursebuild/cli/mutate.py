@@ -124,9 +124,13 @@ def generate(root: Path = ROOT) -> tuple[list[Mutant], list[str]]:
         for ref in _refs(page):
             snippet = page.examples[ref.example].snippet
             referenced.setdefault((snippet, ref.name), set()).add(rel_page)
+    sources: dict[str, tuple[str, dict]] = {}  # snippet -> its text and where each variable is (parsed once)
     for (snippet, name), users in sorted(referenced.items()):
-        source = (snippets / snippet).read_text(encoding="utf-8")
-        text, line = _renamed(source, name, f"{name}_mutant")
+        if snippet not in sources:
+            source = (snippets / snippet).read_text(encoding="utf-8")
+            sources[snippet] = source, _variable_spots(source)
+        source, spots = sources[snippet]
+        text, line = _renamed(source, spots.get(name, []), f"{name}_mutant", len(name.encode()))
         mutants.append(Mutant("reference", (snippets / snippet).relative_to(root).as_posix(), line,
                               f"variable {name} renamed to {name}_mutant", text, sorted(users), [0] * len(users)))
     for snippet, users in sorted(embedded.items()):
@@ -140,17 +144,25 @@ def generate(root: Path = ROOT) -> tuple[list[Mutant], list[str]]:
     return mutants, orphans
 
 
-def _renamed(source: str, old: str, new: str) -> tuple[str, int]:
-    """The program with the variable ``old`` renamed everywhere it is a variable (not a keyword argument, an
-    attribute or a string), as a refactoring would; and the line of its first occurrence."""
+def _variable_spots(source: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each variable of the program is used (line, UTF-8 column): not a keyword argument, an attribute or a
+    string. One parse per snippet, whatever the number of its variables that pages read."""
     import ast
 
-    spots = sorted({(n.lineno, n.col_offset) for n in ast.walk(ast.parse(source))
-                    if isinstance(n, ast.Name) and n.id == old}, reverse=True)
+    spots: dict[str, set[tuple[int, int]]] = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Name):
+            spots.setdefault(node.id, set()).add((node.lineno, node.col_offset))
+    return {name: sorted(found, reverse=True) for name, found in spots.items()}
+
+
+def _renamed(source: str, spots: list[tuple[int, int]], new: str, width: int) -> tuple[str, int]:
+    """The program with the variable at ``spots`` (from :func:`_variable_spots`, ``width`` bytes long) renamed
+    to ``new`` everywhere, as a refactoring would; and the line of its first occurrence."""
     lines = source.splitlines(keepends=True)
     for lineno, col in spots:  # from the end, so earlier columns stay valid
         line = lines[lineno - 1].encode("utf-8")  # col_offset counts UTF-8 bytes
-        lines[lineno - 1] = (line[:col] + new.encode() + line[col + len(old.encode()):]).decode("utf-8")
+        lines[lineno - 1] = (line[:col] + new.encode() + line[col + width:]).decode("utf-8")
     return "".join(lines), (spots[-1][0] if spots else 1)
 
 
@@ -221,13 +233,14 @@ def page_errors(engine: Engine, page_path: Path, snippets_dir: Path) -> list[Cou
 
 
 class Slot:
-    """One worker's copy of docs/ and snippets/ and its own engine (warm interpreter)."""
+    """One worker's copy of docs/ and snippets/; the slots share the run's engine (its pool of warm
+    interpreters: torch imported once, each further interpreter a clone)."""
 
-    def __init__(self, workdir: Path, cache_dir: Path, timeout: float) -> None:
+    def __init__(self, workdir: Path, engine: Engine) -> None:
         self.root = workdir
         for name in ("docs", "snippets"):
             shutil.copytree(ROOT / name, workdir / name, ignore=shutil.ignore_patterns("__pycache__"))
-        self.engine = Engine(cache_dir, timeout=timeout, preload=True)  # runs course snippets, as a build does
+        self.engine = engine
 
     def check(self, mutant: Mutant) -> Outcome:
         path = self.root / mutant.file
@@ -250,9 +263,6 @@ class Slot:
         first_line = str(shown).splitlines()[0].replace(f"{self.root}/", "")
         return Outcome(mutant, True, f"{type(shown).__name__}: {first_line}")
 
-    def close(self) -> None:
-        self.engine.close()
-
 
 def check_with_build(mutant: Mutant, workdir: Path, cache_dir: Path) -> Outcome:
     """The mutant in a full copy of the project, through ``mkdocs build --strict``."""
@@ -268,14 +278,14 @@ def check_with_build(mutant: Mutant, workdir: Path, cache_dir: Path) -> Outcome:
     return Outcome(mutant, caught, detail)
 
 
-def run(mutants: list[Mutant], jobs: int, cache_dir: Path, timeout: float,
-        report=print) -> list[Outcome]:
-    """Check mutants on ``jobs`` slots in parallel (threads: the work happens in the interpreters)."""
-    jobs = max(1, min(jobs, len(mutants)))
+def run(mutants: list[Mutant], engine: Engine, report=print) -> list[Outcome]:
+    """Check mutants on as many slots as ``engine`` has warm interpreters, in parallel (threads: the work happens
+    in the interpreters)."""
+    jobs = max(1, min(len(engine.pool), len(mutants)))
     with tempfile.TemporaryDirectory(prefix="coursebuild-mutate-") as tmp:
         slots: queue.Queue[Slot] = queue.Queue()
         for i in range(jobs):
-            slots.put(Slot(Path(tmp) / f"slot{i}", cache_dir, timeout))
+            slots.put(Slot(Path(tmp) / f"slot{i}", engine))
 
         def one(mutant: Mutant) -> Outcome:
             slot = slots.get()
@@ -287,21 +297,13 @@ def run(mutants: list[Mutant], jobs: int, cache_dir: Path, timeout: float,
                    f"{mutant.change} -> {outcome.detail}")
             return outcome
 
-        try:
-            with ThreadPoolExecutor(jobs) as pool:
-                return list(pool.map(one, mutants))
-        finally:
-            while not slots.empty():
-                slots.get().close()
+        with ThreadPoolExecutor(jobs) as pool:
+            return list(pool.map(one, mutants))
 
 
-def baseline_errors(cache_dir: Path, timeout: float) -> list[str]:
+def baseline_errors(engine: Engine) -> list[str]:
     """Problems of the unmutated course (a mutant only proves something when the original passes)."""
-    engine = Engine(cache_dir, timeout=timeout, preload=True)
-    try:
-        return [str(e) for page in course_pages(ROOT / "docs") for e in page_errors(engine, page, ROOT / "snippets")]
-    finally:
-        engine.close()
+    return [str(e) for page in course_pages(ROOT / "docs") for e in page_errors(engine, page, ROOT / "snippets")]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -321,7 +323,16 @@ def main(argv: list[str] | None = None) -> int:
     cache_dir, timeout = settings.cache_dir, settings.timeout
     started = time.perf_counter()
 
-    baseline = baseline_errors(cache_dir, timeout)
+    # one pool for the baseline and every slot, as a build has: its snippets run as they would there
+    engine = Engine(cache_dir, timeout=timeout, workers=max(1, args.jobs), preload=True)
+    try:
+        return _check(args, engine, cache_dir, started)
+    finally:
+        engine.close()
+
+
+def _check(args: argparse.Namespace, engine: Engine, cache_dir: Path, started: float) -> int:
+    baseline = baseline_errors(engine)
     if baseline:
         print("the unmutated course already fails its checks; fix these first:", *baseline, sep="\n")
         return 2
@@ -334,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"sample seeded by commit {head[:12] or '(none)'}: seed {seed}")
     sample = args.sample if args.fraction is None else math.ceil(args.fraction * len(mutants))
     chosen = select(mutants, sample, seed)
-    outcomes = run(chosen, args.jobs, cache_dir, timeout)
+    outcomes = run(chosen, engine)
     builds: list[Outcome] = []
     for mutant in select(chosen, args.builds, args.seed)[:args.builds]:
         with tempfile.TemporaryDirectory(prefix="coursebuild-mutate-build-") as tmp:
