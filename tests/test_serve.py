@@ -226,6 +226,33 @@ def test_the_second_language_reuses_the_theme_templates_the_first_compiled(tmp_p
     assert render(other, theme) == ("<p>other x</p>", ["main.html", "partial.html"])
 
 
+def test_serve_polls_often_and_rebuilds_right_after_the_poll_that_saw_a_change(tmp_path):
+    """dirty.watch_often: the paths MkDocs watched move to a watcher that polls every POLL_SECONDS, and the
+    server's wait for further events (its build_delay, 0.1 s) is shorter than a poll: the events of one poll come
+    together, the next poll's come a poll later, so a wait as long as a poll merges next to nothing and delays every
+    rebuild."""
+    from types import SimpleNamespace
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from coursebuild.plugin.dirty import BUILD_DELAY, POLL_SECONDS, watch_often
+
+    docs, config_file = tmp_path / "docs", tmp_path / "mkdocs.yml"
+    docs.mkdir()
+    config_file.write_text("site_name: t\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    for path in (docs, config_file):
+        server.watch(str(path))
+    before = server.observer
+    watched = sorted(emitter.watch.path for emitter in before.emitters)
+    watch_often(server, SimpleNamespace(docs_dir=str(docs), config_file_path=str(config_file),
+                                        theme=SimpleNamespace(dirs=[str(tmp_path / "theme")])))
+    assert server.observer is not before and server.observer.timeout == POLL_SECONDS
+    assert len(watched) == 2 and sorted(emitter.watch.path for emitter in server.observer.emitters) == watched
+    assert server.build_delay == BUILD_DELAY < POLL_SECONDS
+    server.server_close()  # never bound: only its socket object to close
+
+
 def test_the_benchmark_prints_a_row_per_scenario_that_ran(capsys):
     """``bench --no-serve`` times no serve latency: its table has no row for it (it stopped with "no median for
     empty data" before)."""

@@ -332,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args: argparse.Namespace, engine: Engine, cache_dir: Path, started: float) -> int:
+    """The run proper, on ``engine``: the unmutated course, the sample of mutants, the strict builds; prints the
+    tally and returns the exit code."""
     baseline = baseline_errors(engine)
     if baseline:
         print("the unmutated course already fails its checks; fix these first:", *baseline, sep="\n")

@@ -161,11 +161,21 @@ class DirtyPages:
 #: second between saving a file and the rebuild starting, a third of the author's one-second budget).
 POLL_SECONDS = 0.1
 
+#: How long MkDocs waits after a file event for the next one before it rebuilds (its ``build_delay``, 0.1 s), so
+#: that a burst of events makes one rebuild. A poll reports every change it found at once, a burst of a few
+#: milliseconds; the next poll's events come :data:`POLL_SECONDS` and a walk of the files later, about when a 0.1 s
+#: wait ends. A longer wait merges next to nothing that this one does not; it delays every rebuild. Measured with the
+#: benchmark's serve scenario, six alternating pairs, 0.01 s against 0.1 s: a snippet edit was served in 0.75-0.97 s
+#: (median 0.82) against 0.89-1.02 s (median 0.94), a prose edit in 0.71-0.82 s (median 0.77) against 0.70-0.88 s
+#: (median 0.84).
+BUILD_DELAY = 0.01
+
 
 def watch_often(server, config) -> None:
     """Give MkDocs' live-reload server a file watcher that polls every :data:`POLL_SECONDS` (≈ 250 files: a few
-    milliseconds of stat calls each time). Called from ``on_serve``, before the watcher starts: the paths MkDocs
-    watched until then move to the new watcher; everything watched later is added to it."""
+    milliseconds of stat calls each time), and that rebuilds :data:`BUILD_DELAY` after the poll that saw a change.
+    Called from ``on_serve``, before the watcher starts: the paths MkDocs watched until then move to the new
+    watcher; everything watched later is added to it."""
     from watchdog.observers.polling import PollingObserver
 
     moved = []
@@ -176,6 +186,7 @@ def watch_often(server, config) -> None:
             continue
         moved.append(path)
     server.observer = PollingObserver(timeout=POLL_SECONDS)
+    server.build_delay = BUILD_DELAY
     for path in moved:
         server.watch(path)
 
