@@ -515,6 +515,22 @@ def test_a_closed_engine_leaves_its_interpreter_to_the_next_in_the_same_environm
     assert all(proc not in procs for procs in runner._spares.values())
 
 
+def test_a_spare_is_taken_after_material_marked_its_banner_as_shown(tmp_path, monkeypatch):
+    """Importing Material for MkDocs sets NO_MKDOCS_2_WARNING in this process's environment (its end-of-life banner
+    shows once): the interpreter an engine left before that is still the next engine's (no new import of torch)."""
+    pid = snippet(tmp_path, "pid.py", "import os\nprint(os.getppid())\n")
+    monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)
+    first = Engine(tmp_path / "c1")
+    parent = first.result(pid).stdout
+    first.close()
+    import material.templates  # noqa: F401 - what a test that loads the theme does
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "true")  # as that import does, if an earlier test imported it already
+    second = Engine(tmp_path / "c2")
+    assert second.result(pid).stdout == parent
+    second.close()
+
+
 def test_stray_fd_output_cannot_corrupt_the_protocol(tmp_path, engine):
     path = snippet(tmp_path, "fd.py", "import os\nos.write(1, b'not json\\n')\nprint('fine')\n")
     assert engine.result(path).stdout == "fine\n"

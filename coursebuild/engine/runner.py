@@ -41,6 +41,11 @@ __all__ = ["Result", "WarmInterpreter", "keep_spares", "take_spares"]
 #: hundreds of short-lived engines, and an interpreter's own state never changes (every snippet runs in a
 #: forked child), so a spare answers exactly as a new one would, without importing torch again.
 _spares: dict[tuple, list[subprocess.Popen]] = {}
+#: Variables left out of a spare's key: no snippet's output depends on them, and they change within one test
+#: session. pytest names the running test in ``PYTEST_CURRENT_TEST``; Material for MkDocs sets
+#: ``NO_MKDOCS_2_WARNING`` to "true" in the process that imports it (so that its end-of-life banner shows once),
+#: and with it in the key, each interpreter started after the first test that loaded the theme found no spare.
+NOT_IN_SPARE_KEY = ("PYTEST_CURRENT_TEST", "NO_MKDOCS_2_WARNING")
 _keep = False
 _take = True
 
@@ -171,9 +176,8 @@ class WarmInterpreter:
         for name in THREAD_VARIABLES if self.threads else ():
             env.setdefault(name, str(self.threads))  # one the author set stays as set
         self.starts += 1
-        # pytest names the running test in the environment; nothing a snippet sees depends on it
         command = [sys.executable, "-m", "coursebuild.engine.worker", *(["--preload"] if self.preload else [])]
-        self._spare_key = (*command, *sorted((k, v) for k, v in env.items() if k != "PYTEST_CURRENT_TEST"))
+        self._spare_key = (*command, *sorted((k, v) for k, v in env.items() if k not in NOT_IN_SPARE_KEY))
         spares = _spares.get(self._spare_key, []) if _take else []
         while spares:
             proc = spares.pop()
