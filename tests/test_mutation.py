@@ -20,7 +20,12 @@ from tests.support import SUITE_CACHE
 def test_sampled_mutation_run_catches_every_mutant(capsys, monkeypatch):
     spawned = []  # interpreters started as processes of their own (each imports torch), not forked as clones
     spawn = runner.WarmInterpreter._spawn
-    monkeypatch.setattr(runner.WarmInterpreter, "_spawn", lambda self: (spawned.append(self), spawn(self))[1])
+
+    def counted(interpreter: runner.WarmInterpreter) -> None:
+        spawned.append(interpreter)
+        spawn(interpreter)
+
+    monkeypatch.setattr(runner.WarmInterpreter, "_spawn", counted)
     code = mutate.main(["--sample", "6", "--jobs", "2", "--kinds", "output", "figure", "snippet"])
     out = capsys.readouterr().out
     assert code == 0, out
