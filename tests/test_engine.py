@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import copy
 import io
 import json
@@ -653,6 +654,46 @@ def test_animation_captured_as_deterministic_gif(tmp_path, two_new_engines):
 
     with Image.open(io.BytesIO(gif)) as image:
         assert (image.format, image.n_frames, image.info["duration"]) == ("GIF", 6, 200)
+
+
+def test_a_dark_animation_is_the_light_one_with_its_greys_swapped_in_every_frame():
+    """Every pixel of every frame of the dark twin is the light pixel with a grey swapped and a colour kept; before,
+    the frames after the first (which Pillow decodes as RGB) were dithered into the web palette."""
+    from PIL import Image, ImageDraw, ImageSequence
+
+    from coursebuild.engine.figures import GIF_PREFIX, _dark_grey, dark_gif, figure_bytes, gif_colour_tables
+
+    frames = []
+    for k in range(4):  # white paper, grey and black ink, two colours that the web palette lacks, moving
+        frame = Image.new("RGB", (48, 32), "white")
+        draw = ImageDraw.Draw(frame)
+        draw.line([(0, 30), (47, 30)], fill=(128, 128, 128))
+        draw.rectangle([2 + 6 * k, 4, 12 + 6 * k, 14], fill=(255, 127, 14))
+        draw.ellipse([20, 12 + 3 * k, 34, 26 + 3 * k], fill=(31, 119, 180), outline=(0, 0, 0))
+        frames.append(frame)
+    out = io.BytesIO()
+    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:], loop=0, duration=150)
+    light = GIF_PREFIX + base64.b64encode(out.getvalue()).decode("ascii")
+    dark = dark_gif(light)
+
+    def pixels(gif: str) -> list[list[tuple]]:
+        with Image.open(io.BytesIO(figure_bytes(gif))) as image:
+            return [list(frame.convert("RGB").get_flattened_data()) for frame in ImageSequence.Iterator(image)]
+
+    def swapped(rgb: tuple) -> tuple:
+        return _dark_grey(sum(rgb) // 3) if max(rgb) - min(rgb) <= 6 else rgb
+
+    light_frames, dark_frames = pixels(light), pixels(dark)
+    assert len(dark_frames) == len(light_frames) == 4
+    for k, (ours, theirs) in enumerate(zip(dark_frames, light_frames)):
+        wrong = sum(pixel != swapped(light_pixel) for pixel, light_pixel in zip(ours, theirs))
+        assert wrong == 0, f"frame {k}: {wrong} pixels are not the light ones with their greys swapped"
+    # only colour tables changed: the same blocks, the same pixels' indices, the same timing
+    light_bytes, dark_bytes = figure_bytes(light), figure_bytes(dark)
+    tables = gif_colour_tables(light_bytes)
+    assert len(dark_bytes) == len(light_bytes) and tables == gif_colour_tables(dark_bytes) and len(tables) >= 2
+    outside = [i for i in range(len(light_bytes)) if not any(a <= i < a + n for a, n in tables)]
+    assert bytes(light_bytes[i] for i in outside) == bytes(dark_bytes[i] for i in outside)
 
 
 def test_cache_prunes_entries_unused_for_a_while_and_bounds_its_size(tmp_path):

@@ -174,25 +174,49 @@ def dark_svg(svg: str) -> str:
     return TEXT_GROUP_RE.sub(rf'<g id="\1" style="fill: {fg}">', svg)
 
 
-def dark_gif(gif: str) -> str:
-    """An animation's frames with the same swap, done on the GIF's palette (a few hundred entries, not pixels)."""
-    from PIL import Image, ImageSequence
+def gif_colour_tables(gif: bytes) -> list[tuple[int, int]]:
+    """Where each colour table of a GIF lies, as (offset, length in bytes): the global one and each frame's own.
 
-    source = Image.open(io.BytesIO(figure_bytes(gif)))
-    frames, durations = [], []
-    for frame in ImageSequence.Iterator(source):
-        frame = frame.convert("P") if frame.mode != "P" else frame.copy()
-        palette = frame.getpalette()
-        for i in range(0, len(palette), 3):
-            r, g, b = palette[i:i + 3]
+    The walk follows the GIF89a layout: a 13-byte header whose last flags byte announces the global table, then
+    blocks until the trailer (``;``): an extension (``!``, its label, data sub-blocks) or an image (``,``, a 10-byte
+    descriptor whose last byte announces its local table, the LZW code size, data sub-blocks).
+    """
+    tables: list[tuple[int, int]] = []
+
+    def table(flags: int, at: int) -> int:
+        if not flags & 0x80:
+            return at
+        length = 3 << ((flags & 0x07) + 1)
+        tables.append((at, length))
+        return at + length
+
+    pos = table(gif[10], 13)
+    while gif[pos] != 0x3B:
+        if gif[pos] == 0x21:
+            pos += 2
+        elif gif[pos] == 0x2C:
+            pos = table(gif[pos + 9], pos + 10) + 1
+        else:
+            raise ValueError(f"not a GIF block at byte {pos}: {gif[pos]:#04x}")
+        while gif[pos]:  # data sub-blocks, each led by its length, up to an empty one
+            pos += gif[pos] + 1
+        pos += 1
+    return tables
+
+
+def dark_gif(gif: str) -> str:
+    """An animation's frames with the same swap, done on the GIF's colour tables (a few hundred entries, not
+    pixels): every frame keeps its pixels, its place and its timing byte for byte, only its colours change.
+
+    Decoding the frames and encoding them again would not: Pillow hands the frames after the first over as RGB,
+    and making them a palette image again dithers them into the 216-colour web palette."""
+    data = bytearray(figure_bytes(gif))
+    for start, length in gif_colour_tables(data):
+        for i in range(start, start + length, 3):
+            r, g, b = data[i:i + 3]
             if max(r, g, b) - min(r, g, b) <= 6:  # a grey (GIF quantisation blurs exact greys)
-                palette[i:i + 3] = _dark_grey((r + g + b) // 3)
-        frame.putpalette(palette)
-        frames.append(frame)
-        durations.append(frame.info.get("duration", source.info.get("duration", 100)))
-    out = io.BytesIO()
-    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:], loop=0, duration=durations)
-    return GIF_PREFIX + base64.b64encode(out.getvalue()).decode("ascii")
+                data[i:i + 3] = bytes(_dark_grey((r + g + b) // 3))
+    return GIF_PREFIX + base64.b64encode(bytes(data)).decode("ascii")
 
 
 @functools.lru_cache(maxsize=256)
