@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from coursebuild.settings import usable_cores
 from tests.test_browser import PAGES
 
 AXE = Path(__file__).parent / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
@@ -31,7 +32,7 @@ NOTEBOOKS = [(f"{lang}/notebooks/{name}", f"{prefix}notebooks/{name}/")
 CASES = ([(page_id, path, palette) for page_id, path in PAGES + NOTEBOOKS for palette in PALETTES]
          + [("zh/book", "book/", "default"), ("en/book", "en/book/", "default")])
 #: Pages checked at the same time: each has its own renderer process, which axe keeps busy.
-AT_ONCE = max(2, min(4, os.cpu_count() or 2))
+AT_ONCE = max(2, min(4, usable_cores()))
 
 # Switch the palette, wait for the colour transitions it starts (styles flushed first, so they exist), then run
 # axe; the promise is kept on the page so that other pages are scanned while this one works.

@@ -16,6 +16,7 @@ import time
 import pytest
 
 from coursebuild import ROOT
+from coursebuild import engine as engine_module
 from coursebuild.engine import Engine, runner, threads_per_snippet
 from coursebuild.engine.cache import BOOK_PDF_DIR, NOTEBOOK_PAGES_DIR, ResultCache, snippet_key
 from coursebuild.engine.result import Result
@@ -213,7 +214,6 @@ def test_a_build_that_will_run_a_snippet_starts_its_first_interpreter_as_mkdocs_
     cache; only another runtime's results, as after a torch bump; a snippet edited since), the import of torch
     starts before the plugins listed after this one load (mkdocs.yml lists it first); with every result stored, or
     execution off, nothing starts (a warm build never imports torch)."""
-    from coursebuild import engine as engine_module
     from coursebuild.plugin.mkdocs_plugin import CourseBuildPlugin
 
     config_file = tmp_path / "mkdocs.yml"
@@ -329,9 +329,9 @@ def test_a_pool_shares_the_cores_out_between_its_snippets_threads(tmp_path, monk
     """Each snippet of a pool of N interpreters on C cores runs torch and numpy on C // N threads, so the snippets
     running at once do not oversubscribe the cores; a variable the author set is kept, and a single interpreter
     keeps the libraries' defaults (as ``python snippets/x.py``)."""
-    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    monkeypatch.setattr(engine_module, "usable_cores", lambda: 8)
     assert [threads_per_snippet(n) for n in (1, 2, 3, 9)] == [0, 4, 2, 1]
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)  # 2 interpreters: 1 thread each, whatever this machine has
+    monkeypatch.setattr(engine_module, "usable_cores", lambda: 2)  # 2 interpreters: 1 thread each, on any machine
     for name in runner.THREAD_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("OPENBLAS_NUM_THREADS", "3")
@@ -342,6 +342,34 @@ def test_a_pool_shares_the_cores_out_between_its_snippets_threads(tmp_path, monk
         assert eng.result(probe).stdout.split() == ["1", "1", "1", "3"]
     finally:
         eng.close()
+
+
+def test_the_default_pool_counts_the_cores_this_process_may_use(tmp_path, monkeypatch):
+    """Not the host's cores (``os.cpu_count()``): those of the process's CPU affinity, at most its control group's CPU
+    quota, rounded up (``docker run --cpus 1.5``: 2). The default pool, the threads each snippet gets, the bench's
+    workers and the mutation run's jobs all count them."""
+    from coursebuild import settings
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 32)  # the host
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)  # where it may run
+    v2, quota, period = tmp_path / "cpu.max", tmp_path / "cfs_quota_us", tmp_path / "cfs_period_us"
+    monkeypatch.setattr(settings, "CGROUP_CPU_MAX", v2)
+    monkeypatch.setattr(settings, "CGROUP_V1_QUOTA", quota)
+    monkeypatch.setattr(settings, "CGROUP_V1_PERIOD", period)
+    assert settings.usable_cores() == 4 and settings.Settings().pool_size == 4  # no control group files
+    v2.write_text("150000 100000\n")
+    assert settings.usable_cores() == 2 and settings.Settings().pool_size == 2
+    assert threads_per_snippet(2) == 1 and settings.Settings(workers=3).pool_size == 3  # an explicit pool is kept
+    v2.write_text("max 100000\n")
+    assert settings.usable_cores() == 4
+    v2.unlink()
+    quota.write_text("50000\n")
+    period.write_text("100000\n")
+    assert settings.usable_cores() == 1  # cgroup v1
+    quota.write_text("-1\n")
+    assert settings.usable_cores() == 4
+    v2.write_text("garbled")
+    assert settings.usable_cores() == 4  # unreadable: the affinity alone
 
 
 def test_reset_between_snippets(tmp_path, engine):

@@ -28,6 +28,7 @@ from coursebuild.plugin.convert import (
     page_language,
     page_name,
 )
+from coursebuild.settings import usable_cores
 from tests.support import SUITE_CACHE
 
 CELL_TIMEOUT = 120  # seconds per cell
@@ -67,7 +68,7 @@ def _images(cell) -> int:
 
 #: Kernels run at the same time: each is its own process (importing torch, running the page's examples), so on a
 #: machine with several cores they overlap instead of queueing.
-AT_ONCE = max(1, min(4, os.cpu_count() or 1))
+AT_ONCE = max(1, min(4, usable_cores()))
 
 
 def _kernel_runs(paths: list) -> dict:

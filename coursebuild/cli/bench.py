@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import socket
 import statistics
@@ -26,6 +25,7 @@ import urllib.request
 from pathlib import Path
 
 from .. import ROOT
+from ..settings import usable_cores
 from .sandbox import build_env, copy_project
 
 TOUCHED = "optimizers/momentum.zh.py"
@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m coursebuild bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--workers", type=int, default=usable_cores())
     parser.add_argument("--pytest", action="store_true",
                         help="also time `pytest`, `pytest -n N` and `pytest -m 'not slow'`")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve latencies")

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import queue
 import random
 import re
@@ -46,7 +45,7 @@ from ..pages.check import NumberError, check_page
 from ..pages.numbers import NUMBER_RE, Known, allowlist, normal, numbers_in, text_lines
 from ..pages.parse import course_pages, parse_page
 from ..pages.refs import find_refs
-from ..settings import from_environment
+from ..settings import from_environment, usable_cores
 from .sandbox import copy_project, mkdocs_build
 
 KINDS = ("output", "figure", "snippet", "number", "reference")
@@ -314,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed-from-commit", action="store_true",
                         help="seed the sample with the checked-out commit (CI: a different sample each commit)")
     parser.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS), help="kinds of mutant to draw")
-    parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
+    parser.add_argument("--jobs", type=int, default=min(2, usable_cores()),
                         help="parallel warm interpreters (default 2)")
     parser.add_argument("--builds", type=int, default=0,
                         help="also run `mkdocs build --strict` on N of the checked mutants (default 0)")

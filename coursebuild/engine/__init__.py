@@ -10,14 +10,13 @@ pool finishes never shows: a build renders one language's pages while the other 
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SnippetError
-from ..settings import Settings, from_environment
+from ..settings import Settings, from_environment, usable_cores
 from .cache import ResultCache, snippet_key
 from .result import Result
 from .runner import WarmInterpreter
@@ -44,7 +43,7 @@ def threads_per_snippet(workers: int) -> int:
     two): on 2 cores, the 119 snippets ran on 2 interpreters in 0.34-0.51 s less wall time and 0.7-1.0 CPU-s less
     with one thread each than with the defaults (two threads each; three alternating runs). No printed number depends
     on it: builds with 1 and 2 workers are byte-identical (test_determinism)."""
-    return 0 if workers <= 1 else max(1, (os.cpu_count() or 1) // workers)
+    return 0 if workers <= 1 else max(1, usable_cores() // workers)
 
 
 class Engine:
