@@ -314,25 +314,24 @@ def main(argv: list[str] | None = None) -> int:
                         help="seed the sample with the checked-out commit (CI: a different sample each commit)")
     parser.add_argument("--kinds", nargs="+", choices=KINDS, default=list(KINDS), help="kinds of mutant to draw")
     parser.add_argument("--jobs", type=int, default=min(2, usable_cores()),
-                        help="parallel warm interpreters (default 2)")
+                        help="parallel warm interpreters (default 2, at most the usable cores)")
     parser.add_argument("--builds", type=int, default=0,
                         help="also run `mkdocs build --strict` on N of the checked mutants (default 0)")
     args = parser.parse_args(argv)
     settings = from_environment()  # COURSEBUILD_CACHE_DIR and COURSEBUILD_TIMEOUT, as a build reads them
-    cache_dir, timeout = settings.cache_dir, settings.timeout
     started = time.perf_counter()
 
     # one pool for the baseline and every slot, as a build has: its snippets run as they would there
-    engine = Engine(cache_dir, timeout=timeout, workers=max(1, args.jobs), preload=True)
+    engine = Engine(settings.cache_dir, timeout=settings.timeout, workers=max(1, args.jobs), preload=True)
     try:
-        return _check(args, engine, cache_dir, started)
+        return _check(args, engine, started)
     finally:
         engine.close()
 
 
-def _check(args: argparse.Namespace, engine: Engine, cache_dir: Path, started: float) -> int:
-    """The run proper, on ``engine``: the unmutated course, the sample of mutants, the strict builds; prints the
-    tally and returns the exit code."""
+def _check(args: argparse.Namespace, engine: Engine, started: float) -> int:
+    """The run proper, on ``engine``: the unmutated course, the sample of mutants, the strict builds (on the
+    engine's result cache); prints the tally and returns the exit code."""
     baseline = baseline_errors(engine)
     if baseline:
         print("the unmutated course already fails its checks; fix these first:", *baseline, sep="\n")
@@ -350,7 +349,7 @@ def _check(args: argparse.Namespace, engine: Engine, cache_dir: Path, started: f
     builds: list[Outcome] = []
     for mutant in select(chosen, args.builds, args.seed)[:args.builds]:
         with tempfile.TemporaryDirectory(prefix="coursebuild-mutate-build-") as tmp:
-            builds.append(check_with_build(mutant, Path(tmp), cache_dir))
+            builds.append(check_with_build(mutant, Path(tmp), engine.cache.directory))
         print(f"{'caught  ' if builds[-1].caught else 'SURVIVED'} {mutant.kind:7} {mutant.where} (strict build): "
               f"{builds[-1].detail}")
     for orphan in orphans:
