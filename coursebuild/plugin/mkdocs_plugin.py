@@ -64,6 +64,9 @@ log = logging.getLogger("mkdocs.plugins.coursebuild")
 #: ``load_config`` starts the import of torch before the other plugins load): at -1 these events still run after
 #: every other plugin's handler of priority 0, as they did when the plugin was listed last.
 LAST = -1
+#: The tooltip of a heading's ``¶`` link (Python-Markdown's ``toc`` writes one ``permalink_title`` for every page;
+#: MkDocs makes a page's Markdown converter after ``on_pre_page``, so each page gets its own language's).
+PERMALINK_TITLE = {"zh": "永久链接", "en": "Permanent link"}
 
 
 def building_nested(config) -> bool:
@@ -225,11 +228,14 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
 
     @event_priority(50)  # before mkdocs-jupyter (0) sets up the notebook page's rendering
     def on_pre_page(self, page, config, files):
+        toc = config.mdx_configs.get("toc")
+        if toc and toc.get("permalink"):  # the heading links' tooltip, in the page's language
+            toc["permalink_title"] = PERMALINK_TITLE[page_language(page.file.src_uri)]
         if page.file.abs_src_path:
             self.prerender.wait(page.file.abs_src_path)
         return page
 
-    @event_priority(LAST)
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has put the language's titles in its nav
     def on_nav(self, nav, config, files):
         if nav.pages:
             self.books[page_language(nav.pages[0].file.src_uri)] = (config.site_name, *book.lessons_of(nav))
