@@ -17,9 +17,11 @@
                     under `serve --dirty`, the HTML of pages whose snippets, results or translation notice
                     changed removed, so they are rendered again; notebooks generated from them (-250), and the
                     pages mkdocs-jupyter lacks in its cache rendered ahead in a process pool (prerender.py)
-    pre_page        a notebook page waits for its render ahead (50, before mkdocs-jupyter looks in its cache)
+    pre_page        the heading links' tooltip in the page's language; a notebook page waits for its render ahead
+                    (50, before mkdocs-jupyter looks in its cache)
     page_markdown   values and figures filled in, download links; translation notice; notebook link
-    nav             the lessons in order, for the book
+    nav             the lessons in order, for the book, with their titles in the language's nav (-200, after
+                    mkdocs-static-i18n translated them)
     env             theme templates compiled once per process (every later build reuses them)
     page_content    setup lines of examples marked for folding; a rendered notebook made offline, given anchors;
                     the home page's links to the book
