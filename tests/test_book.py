@@ -7,6 +7,7 @@ English PDF's text), and printing must ask no host but the site's own.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from pathlib import Path
@@ -20,6 +21,10 @@ from tests.conftest import CHROMIUM
 
 LANGUAGES = {"zh": "", "en": "en/"}
 FIGURE_NUMBER_RE = re.compile(r"<figcaption>(Figure \d+-\d+)")
+TOC_RE = re.compile(r'<nav class="course-book__toc".*?</nav>', re.S)
+#: a chapter's entry in the table of contents: (its id, its name); a section's id has "--" in it
+CHAPTER_RE = re.compile(r'<li><a href="#([^"-]+(?:-[^"-]+)*)">(.*?)</a>')
+TITLE_RE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
 def nav_lessons() -> list[str]:
@@ -51,7 +56,7 @@ def test_print_page_has_every_lesson_in_order(built_site, lang):
     book = (built_site / root / BOOK_DIR / "index.html").read_text(encoding="utf-8")
     sections = re.findall(r'<section class="course-book__lesson" id="([^"]+)">', book)
     assert sections == nav_lessons()
-    toc = re.search(r'<nav class="course-book__toc".*?</nav>', book, re.S)[0]
+    toc = TOC_RE.search(book)[0]
     assert re.findall(r'<li><a href="#([^"-]+(?:-[^"-]+)*)">', toc) == nav_lessons()
     # every lesson's ids are prefixed, so no two elements share one
     ids = re.findall(r'\sid="([^"]+)"', book)
@@ -62,6 +67,20 @@ def test_print_page_has_every_lesson_in_order(built_site, lang):
     # the light palette, whatever the reader's: no script picks the saved palette
     assert '__md_get("__palette")' not in book
     assert 'data-md-color-scheme="slate"' not in book
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_book_contents_name_each_lesson_as_its_nav_does(built_site, lang):
+    """The book's table of contents names a lesson as the nav (and the page's <title>) of its language does."""
+    root = LANGUAGES[lang]
+    book = (built_site / root / BOOK_DIR / "index.html").read_text(encoding="utf-8")
+    chapters = CHAPTER_RE.findall(TOC_RE.search(book)[0])
+    assert len(chapters) >= 6, chapters
+    site_name = html.unescape(TITLE_RE.search(book)[1]).strip()
+    for slug, name in chapters:
+        page = (built_site / root / slug / "index.html").read_text(encoding="utf-8")
+        title = html.unescape(TITLE_RE.search(page)[1]).strip()
+        assert title == f"{html.unescape(name)} - {site_name}", f"{root}{BOOK_DIR}/: chapter {slug!r} named {name!r}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

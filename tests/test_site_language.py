@@ -1,30 +1,25 @@
-"""Each language's pages speak it around the lesson too: the theme's labels and tooltips, the heading links' tooltip,
-the book's table of contents.
+"""Each language's pages speak it around the lesson too: the theme's labels and tooltips, the heading links' tooltip.
 
-The lesson text itself is checked by test_parity.py; these are the words MkDocs, the theme and the plugin add.
+The lesson text itself is checked by test_parity.py, the book's table of contents by test_book.py; these are the
+words MkDocs, the theme and the plugin add.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
 import pytest
 
-from coursebuild.plugin.book import BOOK_DIR
 from coursebuild.plugin.mkdocs_plugin import PERMALINK_TITLE
+from tests.test_book import LANGUAGES
 
-LANGUAGES = {"zh": "", "en": "en/"}
 CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 ARTICLE_RE = re.compile(r"<article\b.*?</article>", re.S)
 #: the language switcher names each language in itself ("简体中文" on every English page, "English" on the Chinese)
 SWITCHER_LINK_RE = re.compile(r'<a [^>]*hreflang="[^"]+" class="md-select__link">.*?</a>', re.S)
 HEADERLINK_TITLE_RE = re.compile(r'<a class="headerlink" href="[^"]*" title="([^"]*)"')
 PALETTE_TITLE_RE = re.compile(r'title="([^"]*)" for="__palette_\d+"')
-TITLE_RE = re.compile(r"<title>(.*?)</title>", re.S)
-TOC_RE = re.compile(r'<nav class="course-book__toc".*?</nav>', re.S)
-CHAPTER_LINK_RE = re.compile(r'<li><a href="#([^"-]+(?:-[^"-]+)*)">(.*?)</a>')
 
 
 def pages_of(site: Path, lang: str) -> list[Path]:
@@ -69,16 +64,3 @@ def test_heading_links_have_the_page_language_tooltip(built_site, lang):
     wrong = {page: found for page, found in titles.items() if found != {PERMALINK_TITLE[lang]}}
     assert not wrong, f"{lang}: heading links with another tooltip than {PERMALINK_TITLE[lang]!r}: {wrong}"
 
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_book_contents_name_each_lesson_as_its_nav_does(built_site, lang):
-    """The book's table of contents names a lesson as the nav (and the page's <title>) of its language does."""
-    root = LANGUAGES[lang]
-    book = (built_site / root / BOOK_DIR / "index.html").read_text(encoding="utf-8")
-    chapters = CHAPTER_LINK_RE.findall(TOC_RE.search(book)[0])
-    assert len(chapters) >= 6, chapters
-    site_name = html.unescape(TITLE_RE.search(book)[1]).strip()
-    for slug, name in chapters:
-        page = (built_site / root / slug / "index.html").read_text(encoding="utf-8")
-        title = html.unescape(TITLE_RE.search(page)[1]).strip()
-        assert title == f"{html.unescape(name)} - {site_name}", f"{root}{BOOK_DIR}/: chapter {slug!r} named {name!r}"
