@@ -468,7 +468,9 @@ def test_figure_zoom_by_mouse_and_keyboard(browser, site_server):
 @pytest.mark.parametrize("page_path", LESSONS + ["en/" + p for p in LESSONS])
 def test_phone_width_and_code_that_fits(browser, site_server, page_path):
     """At 375 px the page never scrolls sideways (wide tables and outputs scroll in their own box); at 1280 px
-    no line of an example's code is cut off (a snippet line is at most 80 columns)."""
+    no line of an example's code is cut off (a snippet line is at most 80 columns), nor of any other block: an
+    output, a text block (test_codeblocks.test_outputs_fit_the_content_column holds outputs to 80 columns),
+    exercise solutions opened."""
     context = browser.new_context(viewport={"width": 375, "height": 800}, service_workers="block")
     page = context.new_page()
     page.goto(site_server.url + page_path, wait_until="load")
@@ -476,6 +478,7 @@ def test_phone_width_and_code_that_fits(browser, site_server, page_path):
     assert overflow <= 1, f"{page_path} scrolls sideways by {overflow} px at 375 px"
     context.close()
     visit = open_page(browser, site_server.url + page_path, wait_until="load")
+    visit.page.evaluate("() => document.querySelectorAll('article details').forEach(d => { d.open = true; })")
     examples = visit.page.evaluate("""() => [...document.querySelectorAll('div.highlight')]
         .filter(d => d.nextElementSibling && d.nextElementSibling.classList.contains('course-download')).length""")
     assert examples >= 1, f"{page_path}: no example found"
@@ -485,6 +488,13 @@ def test_phone_width_and_code_that_fits(browser, site_server, page_path):
         .filter(c => c.scrollWidth > c.clientWidth + 1)
         .map(c => c.textContent.split('\\n').reduce((a, b) => b.length > a.length ? b : a, ''))""")
     assert not wide, f"{page_path}: code wider than its box at 1280 px, e.g. {wide[0]!r}"
+    blocks = visit.page.evaluate("""() => [...document.querySelectorAll('article pre > code')]
+        .filter(c => c.clientWidth > 0)
+        .map(c => [c.scrollWidth - c.clientWidth,
+                   c.textContent.split('\\n').reduce((a, b) => b.length > a.length ? b : a, '')])""")
+    assert len(blocks) > examples, f"{page_path}: the outputs were not measured"
+    cut = [line for over, line in blocks if over > 1]
+    assert not cut, f"{page_path}: a block wider than its box at 1280 px, e.g. {cut[0]!r}"
     visit.context.close()
 
 

@@ -8,6 +8,7 @@ print exactly its expected-output block.
 from __future__ import annotations
 
 import io
+import unicodedata
 
 import pytest
 from pytest_codeblocks import extract_from_buffer
@@ -19,6 +20,15 @@ from coursebuild.pages.check import check_output
 from tests.support import PAGES, page_id
 
 EXAMPLES = [(page, i) for page in PAGES for i in range(len(parse_page(page).examples))]
+
+#: The content column holds 80 columns of code at 1280 px (13.6 px type, 656 px inside the box; snippets/ruff.toml
+#: holds the programs to it): a longer output line hides its end behind a sideways scroll.
+COLUMNS = 80
+
+
+def display_width(line: str) -> int:
+    """Columns a line takes in a monospaced block: a wide (CJK) character takes two, as in a terminal and in ruff."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
 
 
 def collected_blocks(text: str):
@@ -71,3 +81,21 @@ def test_a_changed_digit_fails():
     assert "\n-" in message and "\n+" in message  # a unified diff
     block = [b for b in collected_blocks(expand(mutated)) if b.syntax == "python"]
     assert any(b.expected_output == mutant.expected_output for b in block)  # pytest-codeblocks sees the digit too
+
+
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
+def test_outputs_fit_the_content_column(page):
+    """Every line of every expected output, and of every other block on the page, fits 80 columns."""
+    parsed = parse_page(page)
+    lines = [(i + 1, parsed.lines[i].removeprefix(fence.indent).rstrip())
+             for fence in parsed.fences for i in range(fence.start + 1, fence.end)]
+    wide = [f"{page_id(page)}:{n}: {display_width(line)} columns: {line}"
+            for n, line in lines if display_width(line) > COLUMNS]
+    assert not wide, ("lines wider than the content column; print shorter lines in the snippet (or break them), "
+                      "then run python -m coursebuild refresh:\n" + "\n".join(wide))
+
+
+def test_display_width_counts_a_wide_character_twice():
+    assert display_width("lr = 0.1") == 8
+    assert display_width("学习率 = 0.1") == 12
+    assert display_width("η₀ → ★ −") == 8

@@ -46,7 +46,7 @@ loss = torch.sum((output - torch.tensor([t1, t2])) ** 2) / 2
 loss.backward()
 hand = torch.tensor([delta_h1, delta_h2, delta_o1, delta_o2])
 torch_grads = torch.cat([model[0].bias.grad, model[2].bias.grad])
-print("bias gradients of nn.Linear: hidden "
+print("nn.Linear bias gradients: hidden "
       f"{torch_grads[0]:.6f}, {torch_grads[1]:.6f}; "
       f"output {torch_grads[2]:.6f}, {torch_grads[3]:.6f}")
 print(f"equal to δ_h1, δ_h2, δ_o1, δ_o2: {torch.allclose(hand, torch_grads)}")

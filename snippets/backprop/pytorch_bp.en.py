@@ -50,7 +50,8 @@ print("w5,w6,w7,w8-->", model.linear2.weight.grad)
 optimizer.step()  # update: w ← w - η·∂E/∂w
 # The network's parameters after the update
 print("Network parameters after the update")
-print(model.state_dict())
+for name, value in model.state_dict().items():
+    print(f"{name}-->", value)
 
 # Values for the text: the gradients and the updated parameters
 grad_hidden = model.linear1.weight.grad  # [[∂E/∂w1, ∂E/∂w2], [∂E/∂w3, ∂E/∂w4]]

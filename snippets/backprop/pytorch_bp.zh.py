@@ -50,7 +50,8 @@ print("w5,w6,w7,w8-->", model.linear2.weight.grad)
 optimizer.step()  # 参数更新：w ← w - η·∂E/∂w
 # 打印更新后的神经网络参数
 print("更新后的神经网络参数")
-print(model.state_dict())
+for name, value in model.state_dict().items():
+    print(f"{name}-->", value)
 
 # 留给正文引用的数值：梯度和更新后的参数
 grad_hidden = model.linear1.weight.grad  # [[∂E/∂w1, ∂E/∂w2], [∂E/∂w3, ∂E/∂w4]]

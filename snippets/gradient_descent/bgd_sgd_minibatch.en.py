@@ -62,10 +62,9 @@ for name, batch_size, color, label in methods:
     last_max.append(last_epoch.max().item())
     finals.append(losses[-1])
     print(f"{name:<10} batch size = {batch_size:>3}: "
-          f"updates: {updates:>3} per epoch, {totals[-1]:>4} in all; "
-          f"loss in the last epoch {last_min[-1]:.4f} to "
-          f"{last_max[-1]:.4f}, "
-          f"final {finals[-1]:.4f}")
+          f"updates: {updates:>3} per epoch, {totals[-1]:>4} in all;\n"
+          f"{'':<10} loss in the last epoch {last_min[-1]:.4f} to "
+          f"{last_max[-1]:.4f}, final {finals[-1]:.4f}")
     # Update k happens at epoch k / updates
     at_epoch = torch.arange(len(losses)) / updates
     plt.plot(at_epoch, losses, color=color,

@@ -17,7 +17,7 @@ loss.backward()
 full_grad = w.grad.item()  # the gradient BGD uses
 sigma = per_sample.std(correction=0).item()  # spread of one sample's gradient
 print(f"full gradient ∂L/∂w = {full_grad:.4f} (autograd), "
-      f"{per_sample.mean():.4f} (mean of the per-sample gradients)")
+      f"{per_sample.mean():.4f} (mean of per-sample gradients)")
 print(f"one sample's gradient ranges from {per_sample.min():.2f} "
       f"to {per_sample.max():.2f}, standard deviation σ = {sigma:.4f}")
 

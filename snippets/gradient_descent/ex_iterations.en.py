@@ -33,6 +33,6 @@ for batch_size in batch_sizes:
     print(f"N = {n_samples}, B = {batch_size}: N / B = {ratio:g}")
     print(f"  ⌈N / B⌉ = {math.ceil(ratio)}, "
           f"len(loader) = {n_iter}, last batch {last} samples")
+    print(f"  {epochs} epochs take {epochs * n_iter} iterations")
     print(f"  drop_last=True: {n_kept} batches; "
-          f"{epochs} epochs take {epochs * n_iter} iterations; "
           f"the source's N/B + 1 = {source_formula[-1]}")

@@ -33,6 +33,6 @@ for batch_size in batch_sizes:
     print(f"N = {n_samples}，B = {batch_size}：N / B = {ratio:g}")
     print(f"  ⌈N / B⌉ = {math.ceil(ratio)}，"
           f"len(loader) = {n_iter}，最后一个 batch {last} 个样本")
+    print(f"  {epochs} 个 epoch 共 {epochs * n_iter} 次 iteration")
     print(f"  drop_last=True：{n_kept} 个 batch；"
-          f"{epochs} 个 epoch 共 {epochs * n_iter} 次 iteration；"
           f"原文的 N/B + 1 = {source_formula[-1]}")

@@ -48,7 +48,7 @@ for (lr, name, color, marker), factor in zip(runs, factors):
     path = gradient_descent(lr)
     finals.append(path[-1])
     print(f"{name} (η = {lr}): "
-          f"each step multiplies w by {factor:.1f}; "
+          f"w × {factor:.1f} per step; "
           f"after {steps} steps w = {path[-1]:.4f}")
     ws = torch.tensor(path)
     plt.plot(ws, f(ws), marker=marker, markersize=5, color=color,

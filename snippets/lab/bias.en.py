@@ -44,4 +44,4 @@ plt.show()
 b1, b2 = 0.9, 0.999
 first_ratio = (1 - b1) / (1 - b2) ** 0.5  # |m₁| / √v₁
 print(f"Adam's first step without correction = lr × (1 − β₁)/√(1 − β₂) "
-      f"= {first_ratio:.3f} × lr; with correction = 1 × lr")
+      f"= {first_ratio:.3f} × lr;\n  with correction = 1 × lr")

@@ -44,4 +44,4 @@ plt.show()
 b1, b2 = 0.9, 0.999
 first_ratio = (1 - b1) / (1 - b2) ** 0.5  # |m₁| / √v₁
 print(f"不修正时 Adam 第一步的步长 = lr × (1 − β₁)/√(1 − β₂) "
-      f"= {first_ratio:.3f} × lr；修正后 = 1 × lr")
+      f"= {first_ratio:.3f} × lr；\n  修正后 = 1 × lr")

@@ -25,10 +25,7 @@ def loss_of(p):
 
 F0 = loss_of(torch.tensor(START, dtype=torch.float64))
 final, farthest = [], []  # [optimizer][lr]
-print(f"loss at the start {F0:.3g}; after {STEPS} steps: "
-      "final loss (farthest distance from the minimum)")
-print((" " * 9 + "".join(f"{f'lr = {lr}':^20s}" for lr in LRS)).rstrip())
-for name, make in OPTIMIZERS.items():
+for make in OPTIMIZERS.values():
     row_final, row_far = [], []
     for lr in LRS:
         p = torch.tensor(START, dtype=torch.float64, requires_grad=True)
@@ -41,6 +38,12 @@ for name, make in OPTIMIZERS.items():
         row_far.append(far)
     final.append(row_final)
     farthest.append(row_far)
-    print(f"{name:9s}" + "".join(f"{v:>10.3g}{f' ({d:.2g})':<10s}"
-                                 for v, d in zip(row_final, row_far)))
+print(f"loss at the start {F0:.3g}; after {STEPS} steps:")
+header = " " * 9 + "".join(f"{f'lr = {lr}':>11s}" for lr in LRS)
+tables = {"final loss": final,
+          "farthest distance from the minimum": farthest}
+for title, table in tables.items():
+    print(f"{title}\n{header}")
+    for name, row in zip(OPTIMIZERS, table):
+        print(f"{name:9s}" + "".join(f"{v:>11.3g}" for v in row))
 adamw_factor = [1 - lr * WD for lr in LRS]  # AdamW multiplies p by this

@@ -69,8 +69,7 @@ def contours(land):
 
 for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
     f = land["f"]
-    print(f"{land['title']}: {steps} steps, start {start}, "
-          f"★ = {land['star']}")
+    print(f"{land['title']}: {steps} steps, {start} → ★ {land['star']}")
     print("  optimizer       lr  final loss  distance to ★")
     plt.figure(figsize=(6.4, 4.4))
     contours(land)

@@ -69,8 +69,7 @@ def contours(land):
 
 for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
     f = land["f"]
-    print(f"{land['title']}：{steps} 步，起点 {start}，"
-          f"★ = {land['star']}")
+    print(f"{land['title']}：{steps} 步，{start} → ★ {land['star']}")
     print("  优化器      学习率    最终损失    到 ★ 的距离")
     plt.figure(figsize=(6.4, 4.4))
     contours(land)

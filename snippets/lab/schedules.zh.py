@@ -67,8 +67,9 @@ for make in SCHEDULES.values():
 lr_at = [[lrs[e - 1] for e in REPORT] for lrs, _ in history]
 final_loss = [losses[-1] for _, losses in history]
 lowest_loss = [min(losses) for _, losses in history]
+print("lr@e：第 e 轮的学习率")
 print("".join(f"{f'lr@{e}':>8s}" for e in REPORT)
-      + "     最终     最低   调度（lr@e：第 e 轮的学习率）")
+      + "     最终     最低   调度")
 for name, lrs, last, low in zip(SCHEDULES, lr_at, final_loss, lowest_loss):
     print("".join(f"{lr:8.3g}" for lr in lrs)
           + f"{last:9.4f}{low:9.4f}   {name}")

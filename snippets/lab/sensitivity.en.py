@@ -76,8 +76,8 @@ def loss_of(p):  # each row of p is one point; returns each row's loss
 
 
 F0 = loss_of(torch.tensor(START, dtype=torch.float64)).item()
-print(f"Loss at the start {F0:.3g}; after {STEPS} steps, "
-      f"loss < {GOOD:g} is good, above the start is diverged")
+print(f"Loss at the start {F0:.3g}; after {STEPS} steps a loss < {GOOD:g} "
+      f"is good,\n  a loss above the start has diverged")
 print("  optimizer    good    good lr range     best lr     diverges at")
 n_good, good_lo, good_hi, best_lr, diverge_lr = [], [], [], [], []
 plt.figure(figsize=(6.4, 4))

@@ -28,5 +28,5 @@ first_below = next(e for e, lr in enumerate(lrs(GAMMA, 200))
                    if lr < TARGET * LR)
 print(f"gamma = 0.5^(1/{HALF_EVERY}) = {gamma_half:.4f}："
       f"epoch {HALF_EVERY} 的学习率 = {halved:.4f}")
-print(f"gamma = {GAMMA}：ln {TARGET} / ln {GAMMA} = {epochs_exact:.2f}；"
+print(f"gamma = {GAMMA}：ln {TARGET} / ln {GAMMA} = {epochs_exact:.2f}；\n  "
       f"学习率第一次低于 η₀ 的 {TARGET:.0%}（η₀ = {LR}）：epoch {first_below}")

@@ -50,4 +50,4 @@ for options in cases:
     name = ", ".join(f"{k}={v}" for k, v in options.items())
     ok = f"一致（最大差 < {tol:g}）"
     verdict = ok if diff < tol else f"不一致（最大差 {diff:.1e}）"
-    print(f"Adagrad({name})：{steps} 步与手写公式{verdict}")
+    print(f"Adagrad({name})，{steps} 步：\n  与手写公式{verdict}")

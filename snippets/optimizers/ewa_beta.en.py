@@ -26,8 +26,7 @@ days = torch.arange(1, DAYS + 1)
 
 for beta in betas:
     smooth = ewa(temperature, beta)
-    print(f"β = {beta}: weighted average of the last {last} days "
-          f"{smooth[-last:]}")
+    print(f"β = {beta}, last {last} averages: {smooth[-last:]}")
     plt.figure(figsize=(6, 3.2))
     plt.scatter(days, temperature, s=14, label="daily temperature")
     plt.plot(days, smooth, color="tab:red",

@@ -29,8 +29,8 @@ totals = [weights(b, DAYS).sum().item() for b in betas]  # sum of weights
 for b, r, n, s, f in zip(betas, recent, windows, shares, first_day):
     print(f"β = {b}: weights of today, 1 and 2 days ago {r[0]:.3f}, "
           f"{r[1]:.3f}, {r[2]:.3f}")
-    print(f"  effective window 1/(1-β) = {n} days, weight of these {n} days "
-          f"{s:.3f}; weight of day 1 {f:.2g}")
+    print(f"  effective window 1/(1-β) = {n} days; these {n} days weigh "
+          f"{s:.3f}, day 1 {f:.2g}")
 print(f"Sum of all weights in the average of day {DAYS}: {totals[0]:.6f}, "
       f"{totals[1]:.6f}")
 

@@ -15,7 +15,7 @@ s_corrected = s / bias
 
 print(f"β = {beta}: effective window {window} days, "
       f"today's weight {today:.2f}")
-print(f"Weight of the last {window} days together {share:.3f}; "
-      f"a day {window} days ago counts {oldest:.3f} times as much as today")
+print(f"Weight of the last {window} days together {share:.3f};\n"
+      f"  a day {window} days ago counts {oldest:.3f} times as much as today")
 print(f"From 0, constant {temp:g} °C: on day {days} S = {s:.3f} "
       f"(1 - β^{days} = {bias:.3f}), corrected {s_corrected:.3f}")

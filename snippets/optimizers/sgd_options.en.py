@@ -45,6 +45,7 @@ for options in cases:
     diff = (by_hand(**options) - with_torch(**options)).abs().max().item()
     diffs.append(diff)
     name = ", ".join(f"{k}={v}" for k, v in options.items())
-    ok = f"equal (largest difference < {tol:g})"
-    verdict = ok if diff < tol else f"different (largest difference {diff:.1e})"
-    print(f"SGD(momentum={beta}, {name}), {steps} steps, by hand: {verdict}")
+    ok = f"equal to the update by hand (largest difference < {tol:g})"
+    verdict = ok if diff < tol else (
+        f"different from the update by hand (largest difference {diff:.1e})")
+    print(f"SGD(momentum={beta}, {name}), {steps} steps:\n  {verdict}")

@@ -53,12 +53,11 @@ y_factor = 1 + 2 * saddle_lr  # each step multiplies y by 1 + 2η
 wells_end, wells_end_f = wells_path[-1].item(), wells(wells_path[-1]).item()
 best_x, best_f = best.item(), wells(best).item()
 
-print(f"Flat region: after {flat_steps} steps x has only moved from "
+print(f"Flat region: {flat_steps} steps move x only from "
       f"{flat_start} to {flat_end:.3f}; the gradient is just "
       f"{flat_end_grad:.3f}")
-print(f"Saddle point: from ({saddle_start[0]}, {saddle_start[1]}), "
-      f"after {saddle_steps} steps at "
-      f"({saddle_end[0]:.3f}, {saddle_end[1]:.3f}), "
+print(f"Saddle point: ({saddle_start[0]}, {saddle_start[1]}), "
+      f"{saddle_steps} steps → ({saddle_end[0]:.3f}, {saddle_end[1]:.3f}), "
       f"gradient ({saddle_end_grad[0]:.3f}, {saddle_end_grad[1]:.3f})")
 print(f"Local minimum: after {wells_steps} steps stuck at "
       f"x = {wells_end:.3f}, "
