@@ -507,6 +507,7 @@ def test_setup_lines_are_folded_and_copied_whole(browser, site_server, built_sit
     code = block.locator("code")
     shown = code.evaluate("c => c.innerText")
     assert "addfont" not in shown and "font_manager" not in shown
+    assert "\n\n\n\n" not in shown, "the folded lines leave a gap of three blank lines"
     note = page.locator(".course-setup-note").first
     assert "4" in note.inner_text()
     copied = code.evaluate("c => { c.setAttribute('data-md-copying', ''); const t = c.innerText; "

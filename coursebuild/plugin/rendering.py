@@ -91,6 +91,12 @@ def fold_setup_lines(page_html: str) -> str:
                 marked += 1
         if not marked:
             return m[0]
+        # A blank line between two setup lines folds with them (not counted: the note counts lines of code),
+        # or the folded block would leave it behind, a gap above the code that follows.
+        setup = [line.startswith('<span class="course-setup">') for line in lines]
+        for i in range(1, len(lines) - 1):
+            if setup[i - 1] and setup[i + 1] and not TAG_RE.sub("", lines[i]).strip():
+                lines[i] = f'<span class="course-setup">{lines[i]}\n</span>'
         body = "\n".join(lines).replace('\n</span>\n', "\n</span>")
         return m[1].replace('<div class="', f'<div data-setup-lines="{marked}" class="', 1) + body + m[3]
 

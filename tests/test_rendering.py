@@ -1,0 +1,49 @@
+"""What the plugin writes around an example on the page (coursebuild.plugin.rendering), checked on its own."""
+
+from __future__ import annotations
+
+import re
+
+from coursebuild.plugin.rendering import fold_setup_lines
+
+SETUP_CLASS = '<span class="course-setup">'
+
+
+def code_block(*lines: str) -> str:
+    """A code block as pymdownx.highlight writes it with line anchors (tags inside a line left out)."""
+    body = "".join(f'<a id="__codelineno-0-{n}" name="__codelineno-0-{n}" href="#__codelineno-0-{n}"></a>{line}\n'
+                   for n, line in enumerate(lines, 1))
+    return f'<div class="highlight"><pre><span></span><code>{body}</code></pre></div>'
+
+
+def folded_lines(page_html: str) -> list[int]:
+    """The line numbers inside a setup span."""
+    return [int(n) for n in re.findall(rf'{re.escape(SETUP_CLASS)}<a id="__codelineno-0-(\d+)"', page_html)]
+
+
+def test_setup_lines_fold_with_the_blank_line_between_them():
+    html = fold_setup_lines(code_block(
+        "import torch",
+        "from matplotlib import font_manager",
+        "from noto_cjk_sans_otc import FONT_PATH",
+        "",
+        "font_manager.fontManager.addfont(str(FONT_PATH))",
+        'plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC"]',
+        "",
+        "",
+        "def f(x):",
+    ))
+    # Line 4 sits between two setup lines: folded too, or the reader sees three blank lines above ``def``.
+    assert folded_lines(html) == [2, 3, 4, 5, 6]
+    assert 'data-setup-lines="4"' in html  # the note counts the lines of code only
+    assert html.count(SETUP_CLASS) == html.count("\n</span>")  # each span closes after its line's newline
+
+
+def test_a_blank_line_next_to_one_setup_line_stays():
+    html = fold_setup_lines(code_block("import torch", "", "from matplotlib import font_manager", "", "x = 1"))
+    assert folded_lines(html) == [3]
+
+
+def test_a_block_without_setup_lines_is_untouched():
+    block = code_block("import torch", "", "print(torch.ones(2))")
+    assert fold_setup_lines(block) == block
