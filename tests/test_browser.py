@@ -499,6 +499,24 @@ def test_phone_width_and_code_that_fits(browser, site_server, page_path):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 375])
+def test_title_has_no_empty_line(browser, site_server, width):
+    """The title takes the lines of its words: no line that only its (invisible) permalink wrapped onto, an empty
+    band under the title (English Optimization methods at 1280 px before course.css hid it)."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, service_workers="block")
+    page = context.new_page()
+    for _, path in PAGES:
+        page.goto(site_server.url + path, wait_until="load")
+        title, words, line = page.evaluate("""() => { const h = document.querySelector('article h1');
+            const range = document.createRange(); range.selectNodeContents(h.firstChild);
+            return [h.getBoundingClientRect().height, range.getBoundingClientRect().height,
+                    parseFloat(getComputedStyle(h).lineHeight)]; }""")
+        assert title < words + line / 2, (
+            f"{path} at {width} px: the title is {title:.0f} px tall, its words {words:.0f}")
+    context.close()
+
+
+@pytest.mark.browser
 def test_setup_lines_are_folded_and_copied_whole(browser, site_server, built_site):
     visit = open_page(browser, site_server.url + FIGURE_PAGE)
     page = visit.page
