@@ -495,6 +495,10 @@ def test_phone_width_and_code_that_fits(browser, site_server, page_path):
     assert len(blocks) > examples, f"{page_path}: the outputs were not measured"
     cut = [line for over, line in blocks if over > 1]
     assert not cut, f"{page_path}: a block wider than its box at 1280 px, e.g. {cut[0]!r}"
+    formulas = visit.page.evaluate("""() => [...document.querySelectorAll('article .katex-display')]
+        .filter(d => d.clientWidth > 0 && d.scrollWidth > d.clientWidth + 1)
+        .map(d => d.querySelector('annotation').textContent.trim().slice(0, 80))""")
+    assert not formulas, f"{page_path}: a display formula wider than the column at 1280 px: {formulas[0]!r}"
     visit.context.close()
 
 
