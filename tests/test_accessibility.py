@@ -30,7 +30,7 @@ NOTEBOOKS = [(f"{lang}/notebooks/{name}", f"{prefix}notebooks/{name}/")
              for lang, prefix in (("zh", ""), ("en", "en/"))
              for name in ("gradient-descent", "backprop", "optimizers", "lr-decay", "lab")]
 CASES = ([(page_id, path, palette) for page_id, path in PAGES + NOTEBOOKS for palette in PALETTES]
-         + [("zh/book", "book/", "default"), ("en/book", "en/book/", "default")])
+         + [("zh/book", "book/", "default"), ("en/book", "en/book/", "default"), ("404", "404.html", "default")])
 #: Pages checked at the same time: each has its own renderer process, which axe keeps busy.
 AT_ONCE = max(2, min(4, usable_cores()))
 
@@ -117,7 +117,7 @@ def test_axe_is_the_pinned_version():
 @pytest.mark.browser
 @pytest.mark.parametrize("page_id, path, palette", CASES, ids=[f"{p}-{s}" for p, _, s in CASES])
 def test_no_serious_violation(built_site, axe_reports, page_id, path, palette):
-    if not (built_site / path / "index.html").is_file():
+    if not (built_site / path / ("" if path.endswith(".html") else "index.html")).is_file():
         pytest.fail(f"{path} was not built")
     violations = axe_reports[(path, palette)]
     assert not isinstance(violations, str), f"{path} ({palette}): {violations}"

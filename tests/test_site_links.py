@@ -117,6 +117,19 @@ def test_site_wide_404_is_in_the_default_language(built_site):
     assert '<html lang="zh"' in (built_site / "404.html").read_text(encoding="utf-8")
 
 
+def test_site_wide_404_speaks_both_languages(built_site):
+    """A missing address under /en/ gets the same file: it says so in both languages and links each home page
+    (absolute links: the page is served at whatever address was asked for)."""
+    html = (built_site / "404.html").read_text(encoding="utf-8")
+    base = re.search(r'href="([^"]*)assets/images/favicon\.png"', html)[1]  # the site's path, as Material links it
+    assert base.startswith("/")
+    zh = re.search(r'<p lang="zh">(.*?)</p>', html, re.S)
+    en = re.search(r'<p lang="en">(.*?)</p>', html, re.S)
+    assert zh and re.search(r"[\u4e00-\u9fff]", zh[1]) and f'href="{base}"' in zh[1]
+    assert en and not re.search(r"[\u4e00-\u9fff]", en[1]) and f'href="{base}en/"' in en[1]
+    assert "404 - Not found" not in html
+
+
 def test_animations_are_gifs_under_one_megabyte(built_site):
     """The optimizer race has one animation per landscape, in each language, each at most 1 MB."""
     gifs = sorted((built_site / "figures" / "lab").glob("race.*.gif"))
