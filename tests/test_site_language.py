@@ -20,6 +20,7 @@ ARTICLE_RE = re.compile(r"<article\b.*?</article>", re.S)
 SWITCHER_LINK_RE = re.compile(r'<a [^>]*hreflang="[^"]+" class="md-select__link">.*?</a>', re.S)
 HEADERLINK_TITLE_RE = re.compile(r'<a class="headerlink" href="[^"]*" title="([^"]*)"')
 PALETTE_TITLE_RE = re.compile(r'title="([^"]*)" for="__palette_\d+"')
+CREDIT_RE = re.compile(r'<div class="md-copyright">(.*?)</div>', re.S)
 
 
 def pages_of(site: Path, lang: str) -> list[Path]:
@@ -64,3 +65,18 @@ def test_heading_links_have_the_page_language_tooltip(built_site, lang):
     wrong = {page: found for page, found in titles.items() if found != {PERMALINK_TITLE[lang]}}
     assert not wrong, f"{lang}: heading links with another tooltip than {PERMALINK_TITLE[lang]!r}: {wrong}"
 
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_footer_credit_is_in_the_page_language(built_site, lang):
+    """The theme's "Made with Material for MkDocs" line (coursebuild/theme/partials/copyright.html)."""
+    credits = {}
+    for page in pages_of(built_site, lang):
+        found = CREDIT_RE.search(page.read_text(encoding="utf-8"))
+        if found:
+            assert '<a href="https://squidfunk.github.io/mkdocs-material/"' in found[1], f"{page}: {found[1]!r}"
+            credits[str(page.relative_to(built_site))] = re.sub(r"<[^>]+>|\s+", " ", found[1]).strip()
+    assert len(credits) >= 7, f"{lang}: a footer credit on {sorted(credits)} only"
+    wrong = {page: text for page, text in credits.items()
+             if "Material for MkDocs" not in text or bool(CJK_RE.search(text)) != (lang == "zh")}
+    assert not wrong, f"{lang}: footer credits not in the page language: {wrong}"
