@@ -66,7 +66,6 @@ def test_heading_links_have_the_page_language_tooltip(built_site, lang):
     assert not wrong, f"{lang}: heading links with another tooltip than {PERMALINK_TITLE[lang]!r}: {wrong}"
 
 
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_footer_credit_is_in_the_page_language(built_site, lang):
     """The theme's "Made with Material for MkDocs" line (coursebuild/theme/partials/copyright.html)."""

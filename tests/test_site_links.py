@@ -14,6 +14,7 @@ import pytest
 from coursebuild import ROOT
 from coursebuild.cli.linkcheck import SiteChecker, check_site, main, site_settings
 from coursebuild.cli.sandbox import copy_project, mkdocs_build
+from tests.test_site_language import CJK_RE
 
 
 @pytest.fixture(scope="module")
@@ -125,8 +126,8 @@ def test_site_wide_404_speaks_both_languages(built_site):
     assert base.startswith("/")
     zh = re.search(r'<p lang="zh">(.*?)</p>', html, re.S)
     en = re.search(r'<p lang="en">(.*?)</p>', html, re.S)
-    assert zh and re.search(r"[\u4e00-\u9fff]", zh[1]) and f'href="{base}"' in zh[1]
-    assert en and not re.search(r"[\u4e00-\u9fff]", en[1]) and f'href="{base}en/"' in en[1]
+    assert zh and CJK_RE.search(zh[1]) and f'href="{base}"' in zh[1]
+    assert en and not CJK_RE.search(en[1]) and f'href="{base}en/"' in en[1]
     assert "404 - Not found" not in html
 
 
