@@ -8,11 +8,13 @@ print exactly its expected-output block.
 from __future__ import annotations
 
 import io
+import tomllib
 import unicodedata
 
 import pytest
 from pytest_codeblocks import extract_from_buffer
 
+from coursebuild import SNIPPETS_DIR
 from coursebuild.engine import default_engine
 from coursebuild.errors import OutputDrift
 from coursebuild.pages import COLLECTED_INFO, expand, parse_page
@@ -21,9 +23,9 @@ from tests.support import PAGES, page_id
 
 EXAMPLES = [(page, i) for page in PAGES for i in range(len(parse_page(page).examples))]
 
-#: The content column holds 80 columns of code at 1280 px (13.6 px type, 656 px inside the box; snippets/ruff.toml
-#: holds the programs to it): a longer output line hides its end behind a sideways scroll.
-COLUMNS = 80
+#: The content column holds 80 columns of code at 1280 px (13.6 px type, 656 px inside the box): snippets/ruff.toml
+#: holds the programs to it, and a longer output line would hide its end behind a sideways scroll.
+COLUMNS = tomllib.loads((SNIPPETS_DIR / "ruff.toml").read_text(encoding="utf-8"))["line-length"]
 
 
 def display_width(line: str) -> int:
@@ -85,7 +87,7 @@ def test_a_changed_digit_fails():
 
 @pytest.mark.parametrize("page", PAGES, ids=page_id)
 def test_outputs_fit_the_content_column(page):
-    """Every line of every expected output, and of every other block on the page, fits 80 columns."""
+    """Every line of every expected output, and of every other block on the page, fits the snippets' 80 columns."""
     parsed = parse_page(page)
     lines = [(i + 1, parsed.lines[i].removeprefix(fence.indent).rstrip())
              for fence in parsed.fences for i in range(fence.start + 1, fence.end)]

@@ -83,20 +83,16 @@ def fold_setup_lines(page_html: str) -> str:
     that says so, and without JavaScript they stay visible."""
     def block(m: re.Match) -> str:
         lines = m[2].split("\n")
-        marked = 0
-        for i, line in enumerate(lines):
-            text = html.unescape(TAG_RE.sub("", line))
-            if SETUP_LINE_RE.match(text) and line.count("<span") == line.count("</span>"):
-                lines[i] = f'<span class="course-setup">{line}\n</span>'
-                marked += 1
+        setup = [bool(SETUP_LINE_RE.match(html.unescape(TAG_RE.sub("", line))))
+                 and line.count("<span") == line.count("</span>") for line in lines]
+        marked = sum(setup)  # the note counts lines of code
         if not marked:
             return m[0]
-        # A blank line between two setup lines folds with them (not counted: the note counts lines of code),
-        # or the folded block would leave it behind, a gap above the code that follows.
-        setup = [line.startswith('<span class="course-setup">') for line in lines]
-        for i in range(1, len(lines) - 1):
-            if setup[i - 1] and setup[i + 1] and not TAG_RE.sub("", lines[i]).strip():
-                lines[i] = f'<span class="course-setup">{lines[i]}\n</span>'
+        # A blank line between two setup lines folds with them, or the folded block would leave it behind, a gap
+        # above the code that follows.
+        fold = [here or (0 < i < len(lines) - 1 and setup[i - 1] and setup[i + 1] and not TAG_RE.sub("", line).strip())
+                for i, (here, line) in enumerate(zip(setup, lines))]
+        lines = [f'<span class="course-setup">{line}\n</span>' if f else line for f, line in zip(fold, lines)]
         body = "\n".join(lines).replace('\n</span>\n', "\n</span>")
         return m[1].replace('<div class="', f'<div data-setup-lines="{marked}" class="', 1) + body + m[3]
 
