@@ -110,13 +110,16 @@ _default_404: dict[str, str] = {}
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
-    """Keep the site-wide 404 page in the default language.
+    """The site-wide 404 page: offline like every page, and in the default language.
 
     Every language build renders ``404.html`` into the same site root (GitHub Pages serves only that one),
     so the last build, English, would win. The default language's page is kept for the root.
     """
+    if template_name != "404.html":
+        return output
+    output = offline_html(output)
     i18n = config.plugins.get("i18n")
-    if template_name != "404.html" or i18n is None:
+    if i18n is None:
         return output
     if i18n.is_default_language_build:
         _default_404["html"] = output
