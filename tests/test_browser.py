@@ -518,6 +518,39 @@ def test_title_has_no_empty_line(browser, site_server, width):
     context.close()
 
 
+# Columns of a canvas (device pixels) at its right edge that hold any drawn pixel: the plot's frame and tick
+# labels end before them, so only text cut off at the edge (a legend wider than the canvas) paints there.
+RIGHT_EDGE_INK_JS = """([selector, columns]) => {
+  const c = document.querySelector(selector);
+  const d = c.getContext("2d").getImageData(c.width - columns, 0, columns, c.height).data;
+  const rows = [];
+  for (let i = 3; i < d.length; i += 4) if (d[i] > 0) rows.push(Math.floor((i - 3) / 4 / columns));
+  return [...new Set(rows)];
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_path", [FIGURE_PAGE, "en/" + FIGURE_PAGE])
+@pytest.mark.parametrize("width", [320, 375])
+def test_ewa_widget_legend_fits_a_phone(browser, site_server, page_path, width):
+    """The EWA widget's legend, drawn on its canvas, is not cut off at the canvas's right edge on a phone
+    (English "weighted average (β = 0.9)" lost its end at 375 px)."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, device_scale_factor=2,
+                                  service_workers="block")
+    page = context.new_page()
+    page.goto(site_server.url + page_path, wait_until="load")
+    page.locator('.course-playground[data-widget="ewa"]').scroll_into_view_if_needed()
+    page.wait_for_function("Promise.all(window.coursePlayground.ewaReady).then(() => true)")
+    page.evaluate("document.fonts.ready")
+    slider = page.locator("input[id$='-beta']")
+    for value in ("90", "86", "99"):  # one digit after the point, and two: the legend's shortest and longest
+        slider.fill(value)
+        rows = page.evaluate(RIGHT_EDGE_INK_JS, [".cp-ewa", 2 * 4])
+        assert not rows, (f"{page_path} at {width} px, β = 0.{value}: the legend runs past the canvas's right "
+                          f"edge (ink in its last 4 px, device rows {rows[0]}–{rows[-1]})")
+    context.close()
+
+
 @pytest.mark.browser
 def test_setup_lines_are_folded_and_copied_whole(browser, site_server, built_site):
     visit = open_page(browser, site_server.url + FIGURE_PAGE)

@@ -137,10 +137,17 @@
     canvas.height = Math.round(height * ratio);
     var ctx = canvas.getContext("2d");
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    var v = { left: 44, top: 26, w: width - 52, h: height - 26 - 34 }, n = this.values.length;
+    ctx.font = "11px " + getComputedStyle(this.root).fontFamily;
+    // The legend: two entries (an 18 px marker, its text 24 px in), side by side, or one above the other where
+    // the widest (β = 0.99) would run past the canvas (a phone, in English); decided for the widest, so that
+    // the plot's size does not jump as β changes.
+    var left = 44, dataWidth = ctx.measureText(w.data).width;
+    var stacked = left + 36 + dataWidth + 24 + ctx.measureText(w.average + " (β = 0.99)").width > width - 4;
+    var line = stacked ? { x: left, y: 28 } : { x: left + 36 + dataWidth, y: 12 };
+    var top = stacked ? 42 : 26;
+    var v = { left: left, top: top, w: width - 52, h: height - top - 34 }, n = this.values.length;
     var X = function (day) { return v.left + (day - 0.5) / n * v.w; }; // day 1 … n
     var Y = function (t) { return v.top + (10.5 - t) / 11 * v.h; }; // -0.5 … 10.5 °C
-    ctx.font = "11px " + getComputedStyle(this.root).fontFamily;
     ctx.strokeStyle = c.fg;
     ctx.fillStyle = c.fg;
     ctx.lineWidth = 1;
@@ -170,18 +177,17 @@
     ctx.textAlign = "left";
     ctx.fillStyle = c.points;
     ctx.beginPath();
-    ctx.arc(v.left + 8, 12, 3.5, 0, 2 * Math.PI);
+    ctx.arc(left + 9, 12, 3.5, 0, 2 * Math.PI);
     ctx.fill();
     ctx.fillStyle = c.fg;
-    ctx.fillText(w.data, v.left + 16, 12);
-    var x2 = v.left + 24 + ctx.measureText(w.data).width;
+    ctx.fillText(w.data, left + 24, 12);
     ctx.strokeStyle = c.line;
     ctx.lineWidth = 2;
     ctx.beginPath();
-    ctx.moveTo(x2, 12);
-    ctx.lineTo(x2 + 18, 12);
+    ctx.moveTo(line.x, line.y);
+    ctx.lineTo(line.x + 18, line.y);
     ctx.stroke();
-    ctx.fillText(w.average + " (β = " + this.beta + ")", x2 + 24, 12);
+    ctx.fillText(w.average + " (β = " + this.beta + ")", line.x + 24, line.y);
     // data and average
     ctx.fillStyle = c.points;
     for (var i = 0; i < n; i++) {
