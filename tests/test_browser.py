@@ -500,6 +500,45 @@ def test_phone_width_and_code_that_fits(browser, site_server, page_path):
     visit.context.close()
 
 
+# Every widget drawn (the EWA widget mounts when it nears the screen), then what sticks out: of the page, and
+# of each widget's box (its controls would be cut off or push the page sideways).
+WIDGETS_DRAWN_AND_OVERFLOW_JS = """async () => {
+  for (const root of document.querySelectorAll(".course-playground")) {
+    root.scrollIntoView();
+    await new Promise(done => setTimeout(done, 50));
+  }
+  const api = window.coursePlayground;
+  if (api && api.ewaReady) await Promise.all(api.ewaReady);
+  const out = [];
+  const page = document.documentElement;
+  if (page.scrollWidth > page.clientWidth + 1) out.push(`the page scrolls sideways to ${page.scrollWidth} px`);
+  for (const root of document.querySelectorAll(".course-playground")) {
+    const box = root.getBoundingClientRect();
+    for (const e of root.querySelectorAll("*")) {
+      const r = e.getBoundingClientRect();
+      if (r.width > 0 && r.right > box.right + 0.5)
+        out.push(`${e.tagName.toLowerCase()} "${e.textContent.trim().slice(0, 40)}" ends at ` +
+                 `${Math.round(r.right)} px, its widget at ${Math.round(box.right)} px`);
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_id, path", PAGES, ids=[p for p, _ in PAGES])
+def test_reflow_at_320_px(browser, site_server, page_id, path):
+    """WCAG 2.1's reflow width (SC 1.4.10): at 320 CSS px nothing makes the page scroll sideways, and each
+    interactive widget, drawn, keeps its controls inside its box (wide tables, code and formulas scroll in
+    their own boxes; test_phone_width_and_code_that_fits holds the same at 375 px)."""
+    context = browser.new_context(viewport={"width": 320, "height": 800}, service_workers="block")
+    page = context.new_page()
+    page.goto(site_server.url + path, wait_until="load")
+    problems = page.evaluate(WIDGETS_DRAWN_AND_OVERFLOW_JS)
+    context.close()
+    assert not problems, f"{path} at 320 px: " + "; ".join(problems[:5])
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 375])
 def test_title_has_no_empty_line(browser, site_server, width):
