@@ -557,6 +557,26 @@ def test_title_has_no_empty_line(browser, site_server, width):
     context.close()
 
 
+@pytest.mark.browser
+def test_notebook_pages_show_code_and_outputs_whole(browser, built_site, site_server):
+    """At 1280 px a companion notebook's code cells, outputs and the code blocks of its text cells hold their
+    80 columns, as the lesson's do: no line behind a sideways scroll (Jupyter's 64 px prompt column beside
+    each cell left 570 px for them, and text cells' code was set at 16 px)."""
+    paths = sorted(str(p.parent.relative_to(built_site)) + "/" for p in built_site.glob("**/notebooks/*/index.html"))
+    assert paths, "no notebook page was built"
+    wide = []
+    for path in paths:
+        visit = open_page(browser, site_server.url + path, wait_until="load")
+        cells = visit.page.evaluate("""() => [...document.querySelectorAll('.jp-Cell pre')]
+            .filter(p => p.clientWidth > 0)
+            .map(p => [p.scrollWidth - p.clientWidth,
+                       p.textContent.split('\\n').reduce((a, b) => b.length > a.length ? b : a, '')])""")
+        assert cells, f"{path}: no cell was measured"
+        wide += [f"{path}: {line.strip()!r} ({over} px too wide)" for over, line in cells if over > 1]
+        visit.context.close()
+    assert not wide, f"{len(wide)} blocks wider than their box at 1280 px, e.g.\n" + "\n".join(wide[:5])
+
+
 # Columns of a canvas (device pixels) at its right edge that hold any drawn pixel: the plot's frame and tick
 # labels end before them, so only text cut off at the edge (a legend wider than the canvas) paints there.
 RIGHT_EDGE_INK_JS = """([selector, columns]) => {
