@@ -560,8 +560,9 @@ def test_title_has_no_empty_line(browser, site_server, width):
 @pytest.mark.browser
 def test_notebook_pages_show_code_and_outputs_whole(browser, built_site, site_server):
     """At 1280 px a companion notebook's code cells, outputs and the code blocks of its text cells hold their
-    80 columns, as the lesson's do: no line behind a sideways scroll (Jupyter's 64 px prompt column beside
-    each cell left 570 px for them, and text cells' code was set at 16 px)."""
+    80 columns, as the lesson's do, and its display formulas fit the column: no line behind a sideways scroll
+    (Jupyter's 64 px prompt column beside each cell left 570 px for them, and text cells' code was set at
+    16 px)."""
     paths = sorted(str(p.parent.relative_to(built_site)) + "/" for p in built_site.glob("**/notebooks/*/index.html"))
     assert paths, "no notebook page was built"
     wide = []
@@ -573,6 +574,11 @@ def test_notebook_pages_show_code_and_outputs_whole(browser, built_site, site_se
                        p.textContent.split('\\n').reduce((a, b) => b.length > a.length ? b : a, '')])""")
         assert cells, f"{path}: no cell was measured"
         wide += [f"{path}: {line.strip()!r} ({over} px too wide)" for over, line in cells if over > 1]
+        formulas = visit.page.evaluate("""() => [...document.querySelectorAll('.jupyter-wrapper .katex-display')]
+            .filter(d => d.clientWidth > 0 && d.scrollWidth > d.clientWidth + 1)
+            .map(d => [d.scrollWidth - d.clientWidth,
+                       d.querySelector('annotation').textContent.trim().slice(0, 80)])""")
+        wide += [f"{path}: formula {tex!r} ({over} px too wide)" for over, tex in formulas]
         visit.context.close()
     assert not wide, f"{len(wide)} blocks wider than their box at 1280 px, e.g.\n" + "\n".join(wide[:5])
 
