@@ -101,6 +101,30 @@ def scan(browser, url: str, wanted: dict[str, list[str]], axe_source: str,
     return reports
 
 
+#: WCAG 2.2.2 (Pause, Stop, Hide): moving content that starts by itself and runs beside other content needs a
+#: pause control unless it stops within five seconds.
+MOTION_LIMIT_MS = 5000
+
+
+def test_animations_stop_by_themselves(built_site):
+    """Every animated figure plays once, within WCAG 2.2.2's five seconds, and stays on its last frame (the
+    race's three looped forever beside the text); the page's replay button (course.js) plays it again."""
+    from PIL import Image, ImageSequence
+
+    gifs = sorted(built_site.glob("figures/**/*.gif"))
+    assert gifs, "the site has no animated figure"
+    endless, long = [], []
+    for path in gifs:
+        with Image.open(path) as image:
+            if "loop" in image.info:  # the NETSCAPE block: 0 = forever, n = n more times
+                endless.append(f"{path.relative_to(built_site)} (loop {image.info['loop']})")
+            total = sum(frame.info.get("duration", 0) for frame in ImageSequence.Iterator(image))
+            if total > MOTION_LIMIT_MS:
+                long.append(f"{path.relative_to(built_site)} ({total} ms)")
+    assert not endless, "animations that repeat: " + ", ".join(endless)
+    assert not long, f"animations longer than {MOTION_LIMIT_MS} ms: " + ", ".join(long)
+
+
 @pytest.fixture(scope="module")
 def axe_reports(request, browser, built_site, site_server, axe_source):
     return scan(browser, site_server.url, selected_cases(request.session), axe_source, built_site)

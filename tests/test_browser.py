@@ -583,6 +583,37 @@ def test_notebook_pages_show_code_and_outputs_whole(browser, built_site, site_se
     assert not wide, f"{len(wide)} blocks wider than their box at 1280 px, e.g.\n" + "\n".join(wide[:5])
 
 
+# The image shows a new address (a replay), and that image has loaded.
+NEW_IMAGE_LOADED = "([img, old]) => img.src !== old && img.complete && img.naturalWidth > 0"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_path, label", [("lab/", "重新播放动画"), ("en/lab/", "Play the animation again")])
+def test_animations_play_again_on_request(browser, site_server, page_path, label):
+    """An animation plays once (test_accessibility.test_animations_stop_by_themselves); a button in the page's
+    language under each one plays it again, as a new image of the same file."""
+    visit = open_page(browser, site_server.url + page_path, wait_until="load")
+    page = visit.page
+    figures = page.locator("figure.course-figure", has=page.locator("img[src$='.gif'], img[data-gif]"))
+    assert figures.count() == 3
+    for k in range(figures.count()):
+        figure = figures.nth(k)
+        button = figure.locator("button.course-replay")
+        assert button.count() == 1 and label in button.inner_text()
+        image = figure.locator("img.course-light")
+        gif = image.get_attribute("data-gif") or image.get_attribute("src")
+        sources = [image.evaluate("img => img.src")]
+        for _ in range(2):
+            button.click()
+            page.wait_for_function(NEW_IMAGE_LOADED, arg=[image.element_handle(), sources[-1]])
+            sources.append(image.evaluate("img => img.src"))
+        assert all(src.startswith("blob:") for src in sources[1:]), sources
+        assert image.get_attribute("data-gif") == gif
+        assert figure.locator("img.course-dark").get_attribute("src").endswith(".gif")  # hidden: left alone
+    assert not visit.errors and not visit.failed, visit.errors + visit.failed
+    visit.context.close()
+
+
 # Columns of a canvas (device pixels) at its right edge that hold any drawn pixel: the plot's frame and tick
 # labels end before them, so only text cut off at the edge (a legend wider than the canvas) paints there.
 RIGHT_EDGE_INK_JS = """([selector, columns]) => {

@@ -682,6 +682,8 @@ def test_animation_captured_as_deterministic_gif(tmp_path, two_new_engines):
 
     with Image.open(io.BytesIO(gif)) as image:
         assert (image.format, image.n_frames, image.info["duration"]) == ("GIF", 6, 200)
+        # no NETSCAPE loop block: it plays once and stops on its last frame (WCAG 2.2.2, test_accessibility)
+        assert "loop" not in image.info
 
 
 def test_a_dark_animation_is_the_light_one_with_its_greys_swapped_in_every_frame():

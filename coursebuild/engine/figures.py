@@ -84,6 +84,9 @@ def animation_gif(animation) -> str:
     ``Animation.save`` would draw each frame twice (once on the canvas, once more to grab it); drawing the
     canvas and reading its pixels halves the cost. ``_fig``, ``_draw_frame`` and ``_interval`` are
     matplotlib's own (private, stable since 3.x) ways to reach the figure, a frame and the frame delay.
+
+    The GIF plays once and stays on its last frame (no NETSCAPE loop block): beside the text, an animation
+    that repeats forever needs a pause control (WCAG 2.2.2); the page's replay button plays it again.
     """
     from PIL import Image
 
@@ -98,7 +101,7 @@ def animation_gif(animation) -> str:
                       .convert("RGB"))
     animation._draw_was_started = True  # rendered: no "deleted without rendering" warning
     out = io.BytesIO()
-    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:], loop=0,
+    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:],
                    duration=int(getattr(animation, "_interval", 100)))
     return GIF_PREFIX + base64.b64encode(out.getvalue()).decode("ascii")
 

@@ -73,3 +73,60 @@ document.addEventListener("click", function (event) {
   else mark();
   window.addEventListener("resize", mark);
 })();
+
+// An animated figure plays once and stops on its last frame (the build writes its GIF without a loop: WCAG
+// 2.2.2). It starts over when it first comes into view (it may have loaded, and played, further up the page),
+// and a button under it plays it again. A GIF restarts only as a new image, so each play gets a fresh blob URL
+// of the same bytes (or, where fetch cannot read the file, the address with a new query).
+(function () {
+  "use strict";
+  var label = document.documentElement.lang === "en" ? "Play the animation again" : "重新播放动画";
+  var blobs = {};
+
+  function play(image) {
+    var url = image.getAttribute("data-gif") || image.getAttribute("src");
+    image.setAttribute("data-gif", url);
+    if (!blobs[url]) {
+      blobs[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.blob();
+      });
+    }
+    blobs[url].then(function (blob) {
+      var old = image.src;
+      image.src = URL.createObjectURL(blob);
+      if (old.indexOf("blob:") === 0) URL.revokeObjectURL(old);
+    }, function () {
+      image.src = url + (url.indexOf("?") < 0 ? "?" : "&") + "play=" + Date.now();
+    });
+  }
+
+  function playAll(figure) {  // the image of the palette shown; the other starts when it is first shown
+    figure.querySelectorAll("img[data-gif], img[src$='.gif']").forEach(function (image) {
+      if (getComputedStyle(image).display !== "none") play(image);
+    });
+  }
+
+  function setUp() {
+    var seen = window.IntersectionObserver && new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          seen.unobserve(entry.target);
+          playAll(entry.target);
+        }
+      });
+    }, { threshold: 0.6 });
+    document.querySelectorAll("figure.course-figure").forEach(function (figure) {
+      if (!figure.querySelector("img[src$='.gif']") || figure.querySelector(".course-replay")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "course-replay";
+      button.textContent = "↻ " + label;
+      button.addEventListener("click", function () { playAll(figure); });
+      figure.insertBefore(button, figure.querySelector("figcaption"));
+      if (seen) seen.observe(figure);
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
+})();
