@@ -194,6 +194,21 @@ def test_site_renders_and_serves_the_notebooks(built_site):
             assert f'href="{link}"' in lesson_html, f"{lesson}: no link to {link}"
 
 
+LESSON_FIGURE_ALT_RE = re.compile(r'<img src="[^"]*" class="course-light" alt="([^"]*)"')
+NOTEBOOK_FIGURE_ALT_RE = re.compile(r'<img alt="([^"]*)" src="[^"]*figures/(?!dark/)[^"]*"')
+
+
+def test_notebook_figures_say_what_the_lessons_say(built_site):
+    """A rendered notebook's figures carry the lesson's alt texts, values filled in: they were taken from the
+    page as written, so a screen reader heard "Animation, \\val{race.FRAMES} frames" (38 figures)."""
+    for path in NOTEBOOK_PAGES:
+        html = (built_site / _site_dir(notebook_uri(path))).read_text(encoding="utf-8")
+        lesson = (built_site / _site_dir(notebook_uri(path).replace("notebooks/", "", 1))).read_text(encoding="utf-8")
+        ours, theirs = NOTEBOOK_FIGURE_ALT_RE.findall(html), LESSON_FIGURE_ALT_RE.findall(lesson)
+        assert theirs and ours == theirs, f"{path.name}: the notebook's figures say {ours}, the lesson's {theirs}"
+        assert "\\val{" not in html, f"{path.name}: its notebook page shows a reference not filled in"
+
+
 def test_the_shared_css_is_cut_out_exactly_where_a_lazy_match_would_cut_it():
     """``STYLE_RE`` is unrolled for speed (≈ 600 KB of CSS per notebook page); it must split a page where the
     plain ``<style[^>]*>(.*?)</style>`` does: up to the first ``</style>``, across lines, not past an unclosed

@@ -44,7 +44,8 @@ from mkdocs.utils import get_relative_url
 
 from ..engine.cache import NOTEBOOK_PAGES_DIR, code_digest
 from ..engine.figures import figure_format
-from ..pages.parse import counterpart, page_language
+from ..pages.parse import FIGURE_RE, counterpart, page_language
+from ..pages.refs import substitute
 from .convert import (
     DEFAULT_LANGUAGE,
     build_notebook,
@@ -180,6 +181,19 @@ def _notebook(path: Path, state, engine, site_url: str | None) -> tuple[object, 
     return built[3], built[4]
 
 
+def _figure_alts(state) -> list[list[str]]:
+    """Per example, its figures' alt texts as the lesson shows them: the page's ``\\val`` references filled in
+    (as ``execution`` fills in the lesson's Markdown), not as written."""
+    page = state.page
+    lines = substitute(page.text, [v if v is not None else "??" for v in state.values]).split("\n")
+    alts = []
+    for example in page.examples:
+        found = [FIGURE_RE.match(lines[figure.line - 1]) for figure in example.figures]
+        alts.append([m["body"].partition("|")[2].strip() if m else figure.alt
+                     for m, figure in zip(found, example.figures)])
+    return alts
+
+
 def _shown_figure(data: dict) -> str:
     """A notebook display output back as the engine's figure string (SVG text or GIF data URI)."""
     if "image/svg+xml" in data:
@@ -244,13 +258,13 @@ def on_files(files: Files, config, execution, hold: Callable[[], None] | None = 
         files.append(raw)
         _by_lesson[lesson.src_uri] = _by_page[nb_page.src_uri] = Notebook(lesson, nb_page, raw, lang)
         code_cells = [cell for cell in nb.cells if cell.cell_type == "code"]
-        for example, cell in zip(page.examples, code_cells):
+        alts = _figure_alts(state)
+        for k, (example, cell) in enumerate(zip(page.examples, code_cells)):
             shown = [_shown_figure(o.data) for o in cell.outputs if o.output_type == "display_data"]
             for i, shown_figure in enumerate(shown):
                 figure = files.get_file_from_path(figure_uri(example, i, figure_format(shown_figure)))
                 if figure is not None:
-                    alt = example.figures[i].alt if i < len(example.figures) else ""
-                    _figures[_sha(shown_figure)] = (figure, alt)
+                    _figures[_sha(shown_figure)] = (figure, alts[k][i] if i < len(alts[k]) else "")
     if _by_page:
         _css.append(File.generated(config, CSS_URI, content=b""))
         files.append(_css[0])
