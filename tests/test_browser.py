@@ -614,6 +614,39 @@ def test_animations_play_again_on_request(browser, site_server, page_path, label
     visit.context.close()
 
 
+# The element the keyboard is on, if it is a widget's control: what it is and whether it shows that it has
+# the focus (an outline or a ring drawn by box-shadow).
+FOCUSED_CONTROL_JS = """() => {
+  const e = document.activeElement;
+  if (!e || !e.closest('.course-playground')) return null;
+  const s = getComputedStyle(e);
+  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1;
+  const name = e.id ? '#' + e.id : ' "' + e.textContent.trim().slice(0, 30) + '"';
+  return [`${e.tagName.toLowerCase()}${e.type ? '[' + e.type + ']' : ''}${name}`, outline || s.boxShadow !== 'none'];
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_path", [FIGURE_PAGE, "lab/", "en/lab/"])
+def test_widget_controls_show_the_keyboard_focus(browser, site_server, page_path):
+    """WCAG 2.4.7: tabbing through the page, every control of a widget (sliders, radio buttons, check boxes,
+    menus, buttons) shows that it has the focus. Material's reset takes the outline off every input."""
+    visit = open_page(browser, site_server.url + page_path, wait_until="load")
+    page = visit.page
+    page.locator(".course-playground").last.scroll_into_view_if_needed()
+    page.wait_for_function("Promise.all(window.coursePlayground.ewaReady || []).then(() => true)")
+    seen: dict[str, bool] = {}
+    for _ in range(600):
+        page.keyboard.press("Tab")
+        control = page.evaluate(FOCUSED_CONTROL_JS)
+        if control:
+            seen[control[0]] = seen.get(control[0], True) and control[1]
+    visit.context.close()
+    assert len(seen) >= 3, f"the keyboard reached only {sorted(seen)}"
+    unseen = sorted(name for name, shown in seen.items() if not shown)
+    assert not unseen, f"{page_path}: no visible focus on {unseen}"
+
+
 # Columns of a canvas (device pixels) at its right edge that hold any drawn pixel: the plot's frame and tick
 # labels end before them, so only text cut off at the edge (a legend wider than the canvas) paints there.
 RIGHT_EDGE_INK_JS = """([selector, columns]) => {
