@@ -158,3 +158,27 @@ def test_printing_the_book_asks_no_other_host(browser, site_server, lang):
     hosts = {urlsplit(url).netloc for url in requests if urlsplit(url).scheme in ("http", "https")}
     assert hosts == {urlsplit(site_server.url).netloc}, hosts
     assert shown and all(visible != dark for dark, visible in shown), "print shows the light figures only"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_book_contents_list_has_no_stray_markers(browser, site_server, lang):
+    """The contents list shows titles only, on screen and in print: Material numbers a nested list a., b., c.,
+    which put letters before every section while the lessons above them had no marker."""
+    page = browser.new_page()
+    try:
+        page.goto(site_server.url + LANGUAGES[lang] + BOOK_DIR + "/", wait_until="load")
+        markers = {}
+        for media in ("screen", "print"):
+            page.emulate_media(media=media)
+            markers[media] = page.evaluate("""() => [...document.querySelectorAll('.course-book__toc li')]
+                .map(li => getComputedStyle(li).listStyleType)""")
+        page.emulate_media(media="screen")
+        heading, lesson = page.evaluate("""() => [document.querySelector('.course-book__toc h2'),
+            document.querySelector('.course-book__toc > ol > li > a')].map(e => e.getBoundingClientRect().left)""")
+    finally:
+        page.close()
+    for media, styles in markers.items():
+        assert len(styles) > 10, f"{media}: the contents list has {len(styles)} entries"
+        assert set(styles) == {"none"}, f"{media}: list markers {sorted(set(styles))} in the contents"
+    assert abs(lesson - heading) < 1, f"the lessons stand {lesson - heading:.0f} px in from the contents' heading"
