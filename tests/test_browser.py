@@ -437,6 +437,89 @@ def test_figures_follow_the_palette(browser, site_server, page_path):
     visit.context.close()
 
 
+# Each declaration of the course's own stylesheets, on every element its rule selects, against the same
+# declaration made !important: where the computed value changes, another rule (Material's, more specific) wins
+# and the declaration does nothing. Declarations that hold a var() are left out (their longhands have no value
+# of their own until computed), as are properties an element sets in its style attribute.
+DEAD_DECLARATIONS_JS = """async () => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  for (const root of document.querySelectorAll('.course-playground')) {
+    root.scrollIntoView();
+    await new Promise(done => setTimeout(done, 100));
+  }
+  const api = window.coursePlayground;
+  if (api && api.ewaReady) await Promise.all(api.ewaReady);
+  const rules = [];
+  const walk = list => {
+    for (const rule of list) {
+      if (rule.selectorText) rules.push(rule);
+      else if (rule.cssRules && (!rule.media || matchMedia(rule.media.mediaText).matches)) walk(rule.cssRules);
+    }
+  };
+  [...document.styleSheets].filter(s => s.href && /\\/(course|playground)\\.css$/.test(s.href))
+    .forEach(sheet => walk(sheet.cssRules));
+  const declared = rule => [...rule.style].filter(p => rule.style.getPropertyValue(p) !== '');
+  const seen = [];
+  for (const rule of rules) {
+    const props = declared(rule);
+    for (const el of [...document.querySelectorAll(rule.selectorText)].slice(0, 50)) {
+      const style = getComputedStyle(el);
+      seen.push([rule, el, props, props.map(p => style.getPropertyValue(p))]);
+    }
+  }
+  for (const rule of rules)
+    for (const p of declared(rule)) rule.style.setProperty(p, rule.style.getPropertyValue(p), 'important');
+  const dead = new Set();
+  for (const [rule, el, props, before] of seen) {
+    const style = getComputedStyle(el);
+    props.forEach((p, i) => {
+      if (style.getPropertyValue(p) !== before[i] && !el.style.getPropertyValue(p))
+        dead.add(`${rule.selectorText} { ${p}: ${rule.style.getPropertyValue(p)} } is ${before[i]} on ` +
+                 `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') || ''}">`);
+    });
+  }
+  return [...dead];
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_course_stylesheets_take_effect(browser, site_server, scheme):
+    """Every declaration in course.css and playground.css holds where its selector matches, in both palettes:
+    none is outranked by a more specific rule of Material's (the dark palette's link colour, the book's
+    contents markers and a notebook prompt's float were)."""
+    context = browser.new_context(viewport=VIEWPORT, service_workers="block")
+    page = context.new_page()
+    dead = []
+    for path in ["", FIGURE_PAGE, "en/lab/", "book/", "en/notebooks/lab/", "404.html"]:
+        page.goto(site_server.url + path, wait_until="load")
+        _scheme(page, scheme)
+        dead += [f"{path or 'home'}: {d}" for d in page.evaluate(DEAD_DECLARATIONS_JS)]
+    context.close()
+    assert not dead, f"{len(dead)} declarations have no effect, e.g.\n" + "\n".join(dead[:8])
+
+
+SLATE_LINK_RE = re.compile(r'\[data-md-color-scheme="slate"\][^{]*\{[^}]*--md-typeset-a-color:\s*#([0-9a-f]{6})')
+
+
+@pytest.mark.browser
+def test_dark_palette_links_take_the_course_colour(browser, site_server):
+    """course.css's link colour for the dark palette is the one links have (Material's palette rule for the
+    primary colour, [data-md-color-scheme=slate][data-md-color-primary=indigo], outranked it: links, buttons
+    and the setup and replay toggles stayed #5488e8)."""
+    declared = SLATE_LINK_RE.search((DOCS_DIR / "assets" / "stylesheets" / "course.css").read_text(encoding="utf-8"))
+    assert declared, "course.css sets no link colour for the dark palette"
+    expected = "rgb({}, {}, {})".format(*(int(declared[1][i:i + 2], 16) for i in (0, 2, 4)))
+    visit = open_page(browser, site_server.url + FIGURE_PAGE, wait_until="load")
+    page = visit.page
+    page.locator("label[for='__palette_1']").first.click()  # Material's own toggle, as a reader switches
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    colours = page.evaluate("""() => [...document.querySelectorAll(
+        'article p a:not(.headerlink), .course-setup-toggle')].slice(0, 12).map(a => getComputedStyle(a).color)""")
+    visit.context.close()
+    assert len(colours) >= 3 and set(colours) == {expected}, f"links are {sorted(set(colours))}, not {expected}"
+
+
 @pytest.mark.browser
 def test_figure_zoom_by_mouse_and_keyboard(browser, site_server):
     visit = open_page(browser, site_server.url + FIGURE_PAGE)
