@@ -730,6 +730,41 @@ def test_widget_controls_show_the_keyboard_focus(browser, site_server, page_path
     assert not unseen, f"{page_path}: no visible focus on {unseen}"
 
 
+# Every figure image the palette shows: its box (what the page reserves for it) and, once loaded, its own size.
+FIGURE_BOXES_JS = """() => [...document.querySelectorAll('figure.course-figure img')]
+  .filter(img => getComputedStyle(img).display !== 'none')
+  .map(img => { const r = img.getBoundingClientRect();
+    return [img.getAttribute('src'), r.width, r.height, img.naturalWidth, img.naturalHeight,
+            img.parentElement.getBoundingClientRect().width]; })"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_path", ["optimizers/", "en/lab/", "en/backprop/"])
+def test_figures_hold_their_place_before_they_load(browser, site_server, page_path):
+    """A figure's box has its height before the (lazy) image arrives, so the text below it does not move when
+    it does (Safari has no scroll anchoring: a reader who followed a #section link was carried away from it);
+    once loaded, it is shown at its own size, or narrowed to the column with its proportions."""
+    context = browser.new_context(viewport=VIEWPORT, service_workers="block")
+    held = []
+    context.route("**/figures/**", lambda route: held.append(route))  # never answered: still loading
+    page = context.new_page()
+    page.goto(site_server.url + page_path, wait_until="domcontentloaded")
+    waiting = page.evaluate(FIGURE_BOXES_JS)
+    context.close()
+    assert waiting, f"{page_path}: no figure"
+    flat = [src for src, width, height, *_ in waiting if height < 0.2 * width or height < 50]
+    assert not flat, f"{page_path}: figures with no height before they load: {flat[:3]}"
+
+    visit = open_page(browser, site_server.url + page_path)
+    visit.page.evaluate(LOAD_ALL_IMAGES)
+    loaded = visit.page.evaluate(FIGURE_BOXES_JS)
+    visit.context.close()
+    for (src, width, height, natural_w, natural_h, column), before in zip(loaded, waiting):
+        assert abs(width - min(natural_w, column)) <= 1.5, f"{src}: shown {width:.1f} px wide, drawn {natural_w}"
+        assert abs(height - width * natural_h / natural_w) <= 1.5, f"{src}: shown out of proportion"
+        assert abs(height - before[2]) <= 1.5, f"{src}: {before[2]:.0f} px reserved, {height:.0f} px shown"
+
+
 # Columns of a canvas (device pixels) at its right edge that hold any drawn pixel: the plot's frame and tick
 # labels end before them, so only text cut off at the edge (a legend wider than the canvas) paints there.
 RIGHT_EDGE_INK_JS = """([selector, columns]) => {

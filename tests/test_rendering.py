@@ -47,3 +47,25 @@ def test_a_blank_line_next_to_one_setup_line_stays():
 def test_a_block_without_setup_lines_is_untouched():
     block = code_block("import torch", "", "print(torch.ones(2))")
     assert fold_setup_lines(block) == block
+
+
+def test_figure_size_is_what_the_browser_lays_out():
+    """matplotlib writes an SVG's size in points (96 CSS px to 72 pt), a GIF its size in pixels."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    from coursebuild.engine.figures import GIF_PREFIX
+    from coursebuild.plugin.rendering import figure_html, figure_size
+
+    svg = ('<?xml version="1.0"?>\n<svg xmlns:xlink="http://www.w3.org/1999/xlink" width="460.8pt" '
+           'height="345.6pt" viewBox="0 0 460.8 345.6" xmlns="http://www.w3.org/2000/svg"></svg>')
+    assert figure_size(svg) == (614, 461)
+    out = io.BytesIO()
+    Image.new("RGB", (512, 352)).save(out, format="GIF")
+    assert figure_size(GIF_PREFIX + base64.b64encode(out.getvalue()).decode("ascii")) == (512, 352)
+    assert figure_size("<svg></svg>") is None
+    html = figure_html("a.svg", "Figure 1. ", "c", "alt", "fig-1", "dark/a.svg", (614, 461))
+    assert html.count('width="614" height="461"') == 2  # the light image and its dark twin
+    assert "width=" not in figure_html("a.svg", "Figure 1. ", "c", "alt", "fig-1")

@@ -36,6 +36,7 @@ from .rendering import (
     download_link,
     error_admonition,
     figure_html,
+    figure_size,
     figure_uri,
     relative_url,
     snippet_uri,
@@ -247,7 +248,8 @@ class Execution:
                     continue
                 uri = figure_uri(example, i, figure_format(result.figures[i]))
                 src, dark = relative_url(page.url, uri), relative_url(page.url, dark_uri(uri))
-                out.append(indent + figure_html(src, number, caption, alt, anchor, dark).replace("\n", "\n" + indent))
+                shown = figure_html(src, number, caption, alt, anchor, dark, figure_size(result.figures[i]))
+                out.append(indent + shown.replace("\n", "\n" + indent))
             else:
                 out.append(line)
         if state.page.examples:

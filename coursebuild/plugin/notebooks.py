@@ -55,7 +55,7 @@ from .convert import (
     page_name,
     write_notebook,
 )
-from .rendering import figure_uri, insert_after_title
+from .rendering import figure_size, figure_uri, insert_after_title, size_attrs
 
 log = logging.getLogger("mkdocs.plugins.coursebuild.notebooks")
 
@@ -399,7 +399,8 @@ def _figure_files(content: str, page) -> str:
         if hit is None:
             return m.group(0)
         file, alt = hit
-        return f'<img alt="{html.escape(alt)}" src="{html.escape(file.url_relative_to(page.file))}" loading="lazy"'
+        return (f'<img alt="{html.escape(alt)}" src="{html.escape(file.url_relative_to(page.file))}"'
+                f'{size_attrs(figure_size(figure))} loading="lazy"')
 
     def svg(m: re.Match) -> str:
         try:

@@ -6,6 +6,7 @@ import html
 import posixpath
 import re
 
+from ..engine.figures import figure_bytes, figure_format
 from ..pages.parse import Example
 
 
@@ -40,12 +41,34 @@ def dark_uri(uri: str) -> str:
     return "figures/dark/" + uri.removeprefix("figures/")
 
 
-def figure_html(src: str, number: str, caption: str, alt: str, anchor: str, dark_src: str | None = None) -> str:
+SVG_SIZE_RE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"')
+
+
+def figure_size(figure: str) -> tuple[int, int] | None:
+    """A figure's size in CSS pixels, as the browser lays it out: matplotlib's SVG gives it in points (96 px to
+    72 pt), a GIF in pixels. Written on the ``<img>``, it lets the page reserve the figure's box before the
+    (lazy) image loads, so the text below does not move when it arrives (browsers without scroll anchoring,
+    Safari, would otherwise carry a reader who followed a #section link away from it)."""
+    if figure_format(figure) == "gif":
+        data = figure_bytes(figure)
+        return int.from_bytes(data[6:8], "little"), int.from_bytes(data[8:10], "little")
+    m = SVG_SIZE_RE.search(figure[:2000])
+    return (round(float(m[1]) * 4 / 3), round(float(m[2]) * 4 / 3)) if m else None
+
+
+def size_attrs(size: tuple[int, int] | None) -> str:
+    """``width`` and ``height`` attributes of an ``<img>`` for :func:`figure_size`'s result (none if unknown)."""
+    return f' width="{size[0]}" height="{size[1]}"' if size else ""
+
+
+def figure_html(src: str, number: str, caption: str, alt: str, anchor: str, dark_src: str | None = None,
+                size: tuple[int, int] | None = None) -> str:
     """The figure, and its dark twin when given: course.css shows the one that matches Material's palette."""
     light_class = ' class="course-light"' if dark_src else ""
-    light = f'<img src="{html.escape(src)}"{light_class} alt="{html.escape(alt)}" loading="lazy">\n'
-    dark = (f'<img src="{html.escape(dark_src)}" class="course-dark" alt="{html.escape(alt)}" loading="lazy">\n'
-            if dark_src else "")
+    dims = size_attrs(size)
+    light = f'<img src="{html.escape(src)}"{light_class} alt="{html.escape(alt)}"{dims} loading="lazy">\n'
+    dark = (f'<img src="{html.escape(dark_src)}" class="course-dark" alt="{html.escape(alt)}"{dims} '
+            'loading="lazy">\n' if dark_src else "")
     return (
         f'<figure class="course-figure" id="{html.escape(anchor)}">\n'
         f"{light}{dark}"
