@@ -7,6 +7,7 @@ words MkDocs, the theme and the plugin add.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from tests.test_book import LANGUAGES
 CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 ARTICLE_RE = re.compile(r"<article\b.*?</article>", re.S)
 #: the language switcher names each language in itself ("简体中文" on every English page, "English" on the Chinese)
-SWITCHER_LINK_RE = re.compile(r'<a [^>]*hreflang="[^"]+" class="md-select__link">.*?</a>', re.S)
+SWITCHER_LINK_RE = re.compile(r'<a [^>]*hreflang="[^"]+" class="md-select__link"[^>]*>.*?</a>', re.S)
 HEADERLINK_TITLE_RE = re.compile(r'<a class="headerlink" href="[^"]*" title="([^"]*)"')
 PALETTE_TITLE_RE = re.compile(r'title="([^"]*)" for="__palette_\d+"')
 CREDIT_RE = re.compile(r'<div class="md-copyright">(.*?)</div>', re.S)
@@ -79,3 +80,48 @@ def test_footer_credit_is_in_the_page_language(built_site, lang):
     wrong = {page: text for page, text in credits.items()
              if "Material for MkDocs" not in text or bool(CJK_RE.search(text)) != (lang == "zh")}
     assert not wrong, f"{lang}: footer credits not in the page language: {wrong}"
+
+
+class _ChineseOutsideZh(HTMLParser):
+    """Text with Chinese characters in a page's body whose nearest lang attribute is not Chinese."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    UNSPOKEN = {"script", "style", "svg", "math", "head", "template"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str | None]] = []
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append((tag, dict(attrs).get("lang")))
+
+    def handle_startendtag(self, tag, attrs):
+        pass
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):  # close up to the matching tag (forgives unclosed <p>)
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data):
+        if not CJK_RE.search(data) or any(tag in self.UNSPOKEN for tag, _ in self.stack):
+            return
+        lang = next((lang for _, lang in reversed(self.stack) if lang), "")
+        if not lang.startswith("zh"):
+            self.found.append(data.strip()[:40])
+
+
+def test_chinese_on_english_pages_is_marked_as_chinese(built_site):
+    """WCAG 3.1.2 (language of parts): Chinese words on an English page (the glossary's Chinese column, the
+    source's legend quoted in learning-rate decay, the language switcher's 简体中文) carry lang="zh", so that a
+    screen reader speaks them in Chinese rather than spelling unknown characters in an English voice."""
+    unmarked = {}
+    for page in pages_of(built_site, "en"):
+        parser = _ChineseOutsideZh()
+        parser.feed(page.read_text(encoding="utf-8"))
+        if parser.found:
+            unmarked[str(page.relative_to(built_site))] = (len(parser.found), parser.found[:3])
+    assert not unmarked, f"Chinese read as English: {unmarked}"

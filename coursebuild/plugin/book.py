@@ -60,7 +60,7 @@ H2_RE = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
 TAG_RE = re.compile(r"<[^>]+>")
 HEADERLINK_RE = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 PALETTE_SCRIPT_RE = re.compile(r'<script>var palette=__md_get\("__palette"\).*?</script>', re.S)
-SWITCHER_RE = re.compile(r'(<a href=")([^"]*)(" hreflang="[^"]+" class="md-select__link">)')
+SWITCHER_RE = re.compile(r'(<a href=")([^"]*)(" hreflang="[^"]+" class="md-select__link"[^>]*>)')
 BODY_RE = re.compile(r"<body([^>]*)>")
 PDF_DATE_RE = re.compile(rb"\(D:(\d{14})")
 FIXED_DATE = b"20000101000000"

@@ -24,7 +24,7 @@
                     mkdocs-static-i18n translated them)
     env             theme templates compiled once per process (every later build reuses them)
     page_content    setup lines of examples marked for folding; a rendered notebook made offline, given anchors;
-                    the home page's links to the book
+                    the home page's links to the book; Chinese on an English page marked lang="zh"
     post_page       formulas rendered by KaTeX; markup that would call another host removed
     post_template   the root 404 page stays in the default language
     post_build      the rendered notebooks kept in the cache, which prunes them (10, before mkdocs-jupyter deletes
@@ -56,6 +56,7 @@ from . import book, notebooks, offline
 from .dirty import DirtyPages, quiet_dirty_notice, watch_often
 from .execution import Execution
 from .freshness import lag_of, notice
+from .language_of_parts import mark_chinese
 from .math import MathError, default_renderer, render_page
 from .prerender import NICE, Prerender
 from .rendering import fold_setup_lines, insert_after_title
@@ -263,7 +264,11 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         html = fold_setup_lines(html)
         if page.file.src_uri in ("index.md", "index.en.md"):  # each language's home page
             html = book.with_book_links(html, page_language(page.file.src_uri), self.book_pdf)
-        return notebooks.on_page_content(html, page, config, files) if self.settings.notebooks else html
+        if self.settings.notebooks:
+            html = notebooks.on_page_content(html, page, config, files)
+        if page.url.startswith(tuple(offline.language_prefixes(config))):  # a page of the English build
+            html = mark_chinese(html)
+        return html
 
     @event_priority(LAST)
     def on_post_page(self, output, page, config):
