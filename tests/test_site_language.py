@@ -125,3 +125,15 @@ def test_chinese_on_english_pages_is_marked_as_chinese(built_site):
         if parser.found:
             unmarked[str(page.relative_to(built_site))] = (len(parser.found), parser.found[:3])
     assert not unmarked, f"Chinese read as English: {unmarked}"
+
+
+def test_marking_leaves_markup_and_unread_text_alone():
+    from coursebuild.plugin.language_of_parts import mark_chinese
+
+    html = ('<p title="损失">the legend "等间隔学习率衰减" (step decay)</p><img alt="梯度">'
+            '<span class="arithmatex">\\(\\text{学习率}\\)</span><script>let s = "批量";</script><td>梯度下降</td>')
+    assert mark_chinese(html) == (
+        '<p title="损失">the legend "<span lang="zh">等间隔学习率衰减</span>" (step decay)</p><img alt="梯度">'
+        '<span class="arithmatex">\\(\\text{学习率}\\)</span><script>let s = "批量";</script>'
+        '<td><span lang="zh">梯度下降</span></td>')
+    assert mark_chinese("<p>plain English</p>") == "<p>plain English</p>"
