@@ -115,6 +115,31 @@ def test_english_pdf_prints_every_figure(built_site):
     assert not missing, f"figures not in the printed text: {missing}"
 
 
+SOLUTION_RE = re.compile(r'<details class="success"[^>]*>\s*<summary>[^<]*</summary>\s*<p>(.*?)</p>', re.S)
+
+
+def test_book_shows_the_exercise_solutions(built_site):
+    """A printed page (and a PDF reader) cannot open a collapsed block: the book shows every solution open,
+    where a lesson keeps it folded for the reader to try first."""
+    book = (built_site / "en" / BOOK_DIR / "index.html").read_text(encoding="utf-8")
+    blocks = re.findall(r"<details\b[^>]*>", book)
+    assert len(blocks) > 10 and all(re.search(r"\sopen\b", b) for b in blocks), "solutions folded in the book"
+    lesson = (built_site / "en" / "backprop" / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"<details\b[^>]*\sopen\b", lesson), "the lesson shows its solutions unasked"
+
+
+def test_english_pdf_prints_the_exercise_solutions(built_site):
+    _, reader = pdf_of(built_site, "en/")
+    book = (built_site / "en" / BOOK_DIR / "index.html").read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    # a solution's first sentence of prose, as words (formulas and markup left out)
+    openings = [re.sub(r"\s+", " ", text_of(m))[:40] for m in SOLUTION_RE.findall(book)]
+    openings = [o for o in openings if re.fullmatch(r"[A-Za-z ,.'()-]{20,}", o)]
+    assert len(openings) >= 3, openings
+    missing = [o for o in openings if o not in text]
+    assert not missing, f"solutions not in the printed text: {missing}"
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_pdf_embeds_no_remote_resource(built_site, lang):
     """A PDF can only point elsewhere through actions: links (URI) to web pages are fine; a file: link, a launch,

@@ -6,7 +6,8 @@ on a new printed page. Ids are prefixed with the lesson (``optimizers--momentum`
 shared anchors stay apart, links between lessons become links inside the book, and every other link points
 at the published site (a PDF has no "next to this file"). Sources stay relative: the book sits at the same
 depth as a lesson, so its figures, formulas' fonts and stylesheets are the site's own files and printing asks
-no other host. The light palette is forced: a book is printed on paper.
+no other host. The light palette is forced: a book is printed on paper. The exercises' solutions are open: a
+printed page cannot unfold them.
 
 Debian's Chromium prints the page to ``book/course.pdf`` (``--print-to-pdf`` with the document outline made
 from the headings). The PDF is cached by the bytes it is printed from, so a warm build does not print again,
@@ -51,6 +52,7 @@ LABELS = {
 }
 
 ARTICLE_OPEN = '<article class="md-content__inner md-typeset">'
+DETAILS_RE = re.compile(r"<details\b([^>]*)>")
 EDIT_BUTTON_RE = re.compile(r'<a href="[^"]*" title="[^"]*" class="md-content__button md-icon"[^>]*>.*?</a>', re.S)
 ID_ATTR_RE = re.compile(r'(\s(?:id|for|aria-labelledby|aria-controls|aria-describedby)=")([^"#][^"]*)(")')
 HASH_REF_RE = re.compile(r'(\s(?:href|data-clipboard-target)=")#([^"]*)(")')
@@ -165,6 +167,8 @@ def book_html(site_dir: Path, root: str, lessons: list[Lesson], site_url: str, s
     page = PALETTE_SCRIPT_RE.sub("", page)
     page = re.sub(r'data-md-color-scheme="[^"]*"', 'data-md-color-scheme="default"', page)
     page = BODY_RE.sub(lambda m: f'<body{m[1]} data-course-book>', page, count=1)
+    # a printed page (and a PDF reader) cannot open a folded block: the exercises' solutions are shown open
+    page = DETAILS_RE.sub(lambda m: m[0] if re.search(r"\sopen\b", m[1]) else f"<details{m[1]} open>", page)
     return page.replace(' loading="lazy"', "")
 
 
