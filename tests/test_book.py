@@ -170,6 +170,7 @@ def test_pdfs_are_reproducible(built_site):
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_printing_the_book_asks_no_other_host(browser, site_server, lang):
+    """Printed, the book asks no host but the site's, shows the light figures, and no control (paper has none)."""
     page = browser.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
@@ -178,11 +179,16 @@ def test_printing_the_book_asks_no_other_host(browser, site_server, lang):
         page.emulate_media(media="print")
         shown = page.evaluate("""() => [...document.querySelectorAll('.course-figure img')].map(
             img => [img.classList.contains('course-dark'), getComputedStyle(img).display !== 'none'])""")
+        controls = page.evaluate("""() => [...document.querySelectorAll(
+            'article :is(button, input, select, textarea, canvas)')].filter(e => e.getClientRects().length)
+            .map(e => e.tagName.toLowerCase() + '.' + (e.getAttribute('class') || '').split(' ')[0])""")
     finally:
         page.close()
     hosts = {urlsplit(url).netloc for url in requests if urlsplit(url).scheme in ("http", "https")}
     assert hosts == {urlsplit(site_server.url).netloc}, hosts
     assert shown and all(visible != dark for dark, visible in shown), "print shows the light figures only"
+    # paper has no buttons: copy buttons, fold toggles, replay buttons and the widgets' controls are left out
+    assert not controls, f"controls printed: {sorted(set(controls))} ({len(controls)})"
 
 
 @pytest.mark.browser
