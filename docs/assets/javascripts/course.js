@@ -84,6 +84,10 @@ document.addEventListener("click", function (event) {
   var blobs = {};
 
   function play(image) {
+    if (!image.complete) {  // its own load first: a new address would cancel it (then the fetch finds it cached)
+      image.addEventListener("load", function () { play(image); }, { once: true });
+      return;
+    }
     var url = image.getAttribute("data-gif") || image.getAttribute("src");
     image.setAttribute("data-gif", url);
     if (!blobs[url]) {
