@@ -443,6 +443,8 @@ def test_figures_follow_the_palette(browser, site_server, page_path):
 # of their own until computed), as are properties an element sets in its style attribute.
 DEAD_DECLARATIONS_JS = """async () => {
   document.querySelectorAll('details').forEach(d => { d.open = true; });
+  getComputedStyle(document.body).color;  // the palette's styles flushed, then its colour transitions ended
+  await Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished));
   for (const root of document.querySelectorAll('.course-playground')) {
     root.scrollIntoView();
     await new Promise(done => setTimeout(done, 100));
@@ -514,6 +516,9 @@ def test_dark_palette_links_take_the_course_colour(browser, site_server):
     page = visit.page
     page.locator("label[for='__palette_1']").first.click()  # Material's own toggle, as a reader switches
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    page.evaluate("""async () => { getComputedStyle(document.body).color;
+        await Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition)
+            .map(a => a.finished)); }""")  # the palette's colour transitions ended
     colours = page.evaluate("""() => [...document.querySelectorAll(
         'article p a:not(.headerlink), .course-setup-toggle')].slice(0, 12).map(a => getComputedStyle(a).color)""")
     visit.context.close()
