@@ -92,6 +92,17 @@ def test_home_page_offers_the_book(built_site, lang):
         assert f'href="{BOOK_DIR}/{PDF_NAME}" download=' in home
 
 
+_printed: dict[tuple[str, int], str] = {}
+
+
+def printed_text(path: Path, reader) -> str:
+    """A PDF's text, spaces collapsed; read once per file (pypdf takes ≈ 10 s for the English book)."""
+    key = (str(path), path.stat().st_mtime_ns)
+    if key not in _printed:
+        _printed[key] = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    return _printed[key]
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_pdf_has_every_lesson_as_a_chapter(built_site, lang):
     root = LANGUAGES[lang]
@@ -106,11 +117,11 @@ def test_pdf_has_every_lesson_as_a_chapter(built_site, lang):
 
 
 def test_english_pdf_prints_every_figure(built_site):
-    _, reader = pdf_of(built_site, "en/")
+    path, reader = pdf_of(built_site, "en/")
     book = (built_site / "en" / BOOK_DIR / "index.html").read_text(encoding="utf-8")
     numbers = FIGURE_NUMBER_RE.findall(book)
     assert len(numbers) > 10
-    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    text = printed_text(path, reader)
     missing = [n for n in numbers if n not in text]
     assert not missing, f"figures not in the printed text: {missing}"
 
@@ -129,9 +140,9 @@ def test_book_shows_the_exercise_solutions(built_site):
 
 
 def test_english_pdf_prints_the_exercise_solutions(built_site):
-    _, reader = pdf_of(built_site, "en/")
+    path, reader = pdf_of(built_site, "en/")
     book = (built_site / "en" / BOOK_DIR / "index.html").read_text(encoding="utf-8")
-    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    text = printed_text(path, reader)
     # a solution's first sentence of prose, as words (formulas and markup left out)
     openings = [re.sub(r"\s+", " ", text_of(m))[:40] for m in SOLUTION_RE.findall(book)]
     openings = [o for o in openings if re.fullmatch(r"[A-Za-z ,.'()-]{20,}", o)]
