@@ -437,20 +437,27 @@ def test_figures_follow_the_palette(browser, site_server, page_path):
     visit.context.close()
 
 
+# Statements for an async page function. Every widget drawn: each scrolled to (the EWA widget mounts when it
+# nears the screen), then the EWA widgets' data loaded.
+DRAW_EVERY_WIDGET = """
+  for (const root of document.querySelectorAll('.course-playground')) {
+    root.scrollIntoView();
+    await new Promise(done => setTimeout(done, 100));
+  }
+  const ready = window.coursePlayground && window.coursePlayground.ewaReady;
+  if (ready) await Promise.all(ready);"""
+# The palette's styles flushed, then its colour transitions ended (a colour read mid-transition is in between).
+PALETTE_SETTLED = """
+  getComputedStyle(document.body).color;
+  await Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished));"""
+
+
 # Each declaration of the course's own stylesheets, on every element its rule selects, against the same
 # declaration made !important: where the computed value changes, another rule (Material's, more specific) wins
 # and the declaration does nothing. Declarations that hold a var() are left out (their longhands have no value
 # of their own until computed), as are properties an element sets in its style attribute.
 DEAD_DECLARATIONS_JS = """async () => {
-  document.querySelectorAll('details').forEach(d => { d.open = true; });
-  getComputedStyle(document.body).color;  // the palette's styles flushed, then its colour transitions ended
-  await Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished));
-  for (const root of document.querySelectorAll('.course-playground')) {
-    root.scrollIntoView();
-    await new Promise(done => setTimeout(done, 100));
-  }
-  const api = window.coursePlayground;
-  if (api && api.ewaReady) await Promise.all(api.ewaReady);
+  document.querySelectorAll('details').forEach(d => { d.open = true; });""" + PALETTE_SETTLED + DRAW_EVERY_WIDGET + """
   const rules = [];
   const walk = list => {
     for (const rule of list) {
@@ -516,9 +523,7 @@ def test_dark_palette_links_take_the_course_colour(browser, site_server):
     page = visit.page
     page.locator("label[for='__palette_1']").first.click()  # Material's own toggle, as a reader switches
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    page.evaluate("""async () => { getComputedStyle(document.body).color;
-        await Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition)
-            .map(a => a.finished)); }""")  # the palette's colour transitions ended
+    page.evaluate("async () => {" + PALETTE_SETTLED + "}")
     colours = page.evaluate("""() => [...document.querySelectorAll(
         'article p a:not(.headerlink), .course-setup-toggle')].slice(0, 12).map(a => getComputedStyle(a).color)""")
     visit.context.close()
@@ -590,13 +595,7 @@ def test_phone_width_and_code_that_fits(browser, site_server, page_path):
 
 # Every widget drawn (the EWA widget mounts when it nears the screen), then what sticks out: of the page, and
 # of each widget's box (its controls would be cut off or push the page sideways).
-WIDGETS_DRAWN_AND_OVERFLOW_JS = """async () => {
-  for (const root of document.querySelectorAll(".course-playground")) {
-    root.scrollIntoView();
-    await new Promise(done => setTimeout(done, 50));
-  }
-  const api = window.coursePlayground;
-  if (api && api.ewaReady) await Promise.all(api.ewaReady);
+WIDGETS_DRAWN_AND_OVERFLOW_JS = """async () => {""" + DRAW_EVERY_WIDGET + """
   const out = [];
   const page = document.documentElement;
   if (page.scrollWidth > page.clientWidth + 1) out.push(`the page scrolls sideways to ${page.scrollWidth} px`);
@@ -721,8 +720,7 @@ def test_widget_controls_show_the_keyboard_focus(browser, site_server, page_path
     menus, buttons) shows that it has the focus. Material's reset takes the outline off every input."""
     visit = open_page(browser, site_server.url + page_path, wait_until="load")
     page = visit.page
-    page.locator(".course-playground").last.scroll_into_view_if_needed()
-    page.wait_for_function("Promise.all(window.coursePlayground.ewaReady || []).then(() => true)")
+    page.evaluate("async () => {" + DRAW_EVERY_WIDGET + "}")
     seen: dict[str, bool] = {}
     for _ in range(600):
         page.keyboard.press("Tab")
