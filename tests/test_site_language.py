@@ -6,6 +6,7 @@ words MkDocs, the theme and the plugin add.
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,6 +23,11 @@ SWITCHER_LINK_RE = re.compile(r'<a [^>]*hreflang="[^"]+" class="md-select__link"
 HEADERLINK_TITLE_RE = re.compile(r'<a class="headerlink" href="[^"]*" title="([^"]*)"')
 PALETTE_TITLE_RE = re.compile(r'title="([^"]*)" for="__palette_\d+"')
 CREDIT_RE = re.compile(r'<div class="md-copyright">(.*?)</div>', re.S)
+TITLE_RE = re.compile(r"<title>(.*?)</title>", re.S)
+H1_RE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
+DESCRIPTION_RE = re.compile(r'<meta name="description" content="([^"]*)"')
+#: the most of a description that a search result shows (Google's snippet ~160 characters, Baidu's ~80 Chinese)
+DESCRIPTION_LIMIT = {"zh": 90, "en": 160}
 
 
 def pages_of(site: Path, lang: str) -> list[Path]:
@@ -80,6 +86,53 @@ def test_footer_credit_is_in_the_page_language(built_site, lang):
     wrong = {page: text for page, text in credits.items()
              if "Material for MkDocs" not in text or bool(CJK_RE.search(text)) != (lang == "zh")}
     assert not wrong, f"{lang}: footer credits not in the page language: {wrong}"
+
+
+def _text(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup)).replace("\u00b6", "").strip()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_page_has_its_own_title(built_site, lang):
+    """WCAG 2.4.2 (page titled): a tab, a bookmark and a search result name the page. The home page is titled by
+    the course's name alone, in each language (Material does this for the site root only: the English home page
+    was "Home - Neural-Network Basics · ..."); every other page by its own name, then the course's; the book is
+    the whole course (its title is also its PDF's)."""
+    home = (built_site / LANGUAGES[lang] / "index.html").read_text(encoding="utf-8")
+    course = _text(H1_RE.search(home)[1])
+    assert _text(TITLE_RE.search(home)[1]) == course
+    titles: dict[str, list[str]] = {}
+    for page in pages_of(built_site, lang):
+        name = str(page.relative_to(built_site))
+        if page.name == "404.html" or name.startswith(f"{LANGUAGES[lang]}book/"):
+            continue
+        title = _text(TITLE_RE.search(page.read_text(encoding="utf-8"))[1])
+        assert title == course or title.endswith(f" - {course}"), f"{name}: {title!r}"
+        titles.setdefault(title, []).append(name)
+    shared = {title: names for title, names in titles.items() if len(names) > 1}
+    assert not shared, f"{lang}: pages sharing a title: {shared}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_page_describes_itself(built_site, lang):
+    """A search result shows a page's <meta name="description">: each lesson's says what that lesson teaches (its
+    front matter's `description`), each notebook's that it is the lesson's notebook, the book's what the book
+    is; all in the page's language and short enough to be shown whole. Before, every page carried the site's."""
+    descriptions: dict[str, list[str]] = {}
+    for page in pages_of(built_site, lang):
+        name = str(page.relative_to(built_site))
+        if page.name == "404.html":
+            continue
+        found = DESCRIPTION_RE.findall(page.read_text(encoding="utf-8"))
+        assert len(found) == 1, f"{name}: {len(found)} descriptions"
+        text = html.unescape(found[0])
+        assert 20 <= len(text) <= DESCRIPTION_LIMIT[lang], f"{name}: {len(text)} characters: {text!r}"
+        assert bool(CJK_RE.search(text)) == (lang == "zh"), f"{name}: {text!r}"
+        if "/notebooks/" in f"/{name}":
+            assert "Jupyter" in text, f"{name}: {text!r}"
+        descriptions.setdefault(text, []).append(name)
+    shared = {text: names for text, names in descriptions.items() if len(names) > 1}
+    assert not shared, f"{lang}: pages sharing a description: {shared}"
 
 
 class _ChineseOutsideZh(HTMLParser):

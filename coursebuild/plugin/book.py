@@ -162,6 +162,9 @@ def book_html(site_dir: Path, root: str, lessons: list[Lesson], site_url: str, s
                              if m[2].endswith(f"/{first}/") else m[0], before)
     page = before + body + after
     page = re.sub(r"<title>.*?</title>", f"<title>{html.escape(site_name)}</title>", page, count=1, flags=re.S)
+    # the frame's description is its lesson's; the book's says what the book is
+    page = re.sub(r'<meta name="description" content="[^"]*">',
+                  f'<meta name="description" content="{html.escape(labels["intro"])}">', page, count=1)
     canonical = html.escape(urljoin(site_url, root + BOOK_DIR + "/"))
     page = re.sub(r'<link rel="canonical" href="[^"]*">', f'<link rel="canonical" href="{canonical}">', page, count=1)
     page = PALETTE_SCRIPT_RE.sub("", page)

@@ -76,6 +76,11 @@ NOTEBOOK_BAR = {
           '<a href="{raw}" download>Download {name}</a></p>\n',
 }
 NOTEBOOK_TITLE = {"zh": "{title}（Jupyter 笔记本）", "en": "{title} (Jupyter notebook)"}
+#: what a search result says of a notebook page (the lesson's own description belongs to the lesson's page)
+NOTEBOOK_DESCRIPTION = {
+    "zh": "《{title}》一课的 Jupyter 笔记本：课文和全部示例连同输出，可下载后在自己的环境中运行。",
+    "en": "{title} as a Jupyter notebook: the lesson's text and every example with its output, to download and run.",
+}
 
 
 @dataclass
@@ -456,6 +461,7 @@ def on_page_content(content: str, page, config, files) -> str:
     content = content.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     content = content.replace('<div class="highlight"><pre>', '<div class="highlight"><pre tabindex="0">')
     if page.title:
+        page.meta["description"] = NOTEBOOK_DESCRIPTION[nb.lang].format(title=page.title)
         page.title = NOTEBOOK_TITLE[nb.lang].format(title=page.title)
     bar = NOTEBOOK_BAR[nb.lang].format(lesson=html.escape(nb.lesson.url_relative_to(page.file)),
                                        raw=html.escape(nb.raw.url_relative_to(page.file)),
