@@ -686,6 +686,42 @@ def test_animation_captured_as_deterministic_gif(tmp_path, two_new_engines):
         assert "loop" not in image.info
 
 
+def test_an_animation_comes_with_its_last_frame_as_its_still(tmp_path, two_new_engines):
+    """What a reader who asked for reduced motion sees instead of the animation (the page's <picture>): the frame
+    the animation stops on, pixel for pixel, as a one-frame GIF, made by the warm interpreter and cached with the
+    result. A figure that does not move has none."""
+    from PIL import Image, ImageChops
+
+    from coursebuild.engine.figures import figure_bytes, figure_format
+
+    path = snippet(tmp_path, "still.py", """
+        import matplotlib.pyplot as plt
+        from matplotlib.animation import FuncAnimation
+        fig = plt.figure(figsize=(3, 2))
+        (line,) = plt.plot([], [], color="tab:red")
+        plt.xlim(0, 10)
+        plt.ylim(0, 10)
+        animation = FuncAnimation(fig, lambda k: line.set_data(range(k + 2), [2 * k] * (k + 2)), frames=5)
+        plt.show()
+        plt.plot([1, 2])
+        plt.show()
+    """)
+    results = [eng.result(path) for eng in two_new_engines]
+    assert results[0].stills == results[1].stills  # byte-identical across interpreters
+    result = results[0]
+    assert len(result.stills) == 2 and result.still(1) == "" and figure_format(result.still(0)) == "gif"
+    with Image.open(io.BytesIO(figure_bytes(result.figures[0]))) as animation, \
+            Image.open(io.BytesIO(figure_bytes(result.still(0)))) as still:
+        assert still.n_frames == 1 and still.size == animation.size
+        animation.seek(animation.n_frames - 1)
+        last = animation.convert("RGB")
+        animation.seek(0)
+        first = animation.convert("RGB")
+        assert ImageChops.difference(still.convert("RGB"), last).getbbox() is None  # the last frame, exactly
+        assert ImageChops.difference(still.convert("RGB"), first).getbbox() is not None
+    assert ResultCache(two_new_engines[0].cache.directory).get(snippet_key(path)).stills == result.stills
+
+
 def test_a_dark_animation_is_the_light_one_with_its_greys_swapped_in_every_frame():
     """Every pixel of every frame of the dark twin is the light pixel with a grey swapped and a colour kept; before,
     the frames after the first (which Pillow decodes as RGB) were dithered into the web palette."""

@@ -8,7 +8,8 @@ renderings, so two builds give byte-identical files. Each figure also has a dark
 dark palette instead of a white card.
 
 A captured figure is a string: SVG text, or ``GIF_PREFIX`` + base64 for an animation (the results are
-cached as JSON); :func:`figure_format` and :func:`figure_bytes` read it back.
+cached as JSON); :func:`figure_format` and :func:`figure_bytes` read it back. An animation also leaves its
+still, its last frame as a one-frame GIF: what the page shows a reader who asked for reduced motion.
 """
 
 from __future__ import annotations
@@ -78,8 +79,15 @@ def animation_of(fig):
     return None
 
 
-def animation_gif(animation) -> str:
-    """Render every frame of an animation once and store them as a GIF at the animation's frame rate.
+def _gif(frames: list, **options) -> str:
+    out = io.BytesIO()
+    frames[0].save(out, format="GIF", save_all=len(frames) > 1, append_images=frames[1:], **options)
+    return GIF_PREFIX + base64.b64encode(out.getvalue()).decode("ascii")
+
+
+def animation_gif(animation) -> tuple[str, str]:
+    """Render every frame of an animation once and store them as a GIF at the animation's frame rate; with it,
+    its still: the last frame (where the animation stops) alone, for readers who asked for reduced motion.
 
     ``Animation.save`` would draw each frame twice (once on the canvas, once more to grab it); drawing the
     canvas and reading its pixels halves the cost. ``_fig``, ``_draw_frame`` and ``_interval`` are
@@ -100,10 +108,7 @@ def animation_gif(animation) -> str:
         frames.append(Image.frombuffer("RGBA", (width, height), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
                       .convert("RGB"))
     animation._draw_was_started = True  # rendered: no "deleted without rendering" warning
-    out = io.BytesIO()
-    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:],
-                   duration=int(getattr(animation, "_interval", 100)))
-    return GIF_PREFIX + base64.b64encode(out.getvalue()).decode("ascii")
+    return _gif(frames, duration=int(getattr(animation, "_interval", 100))), _gif(frames[-1:])
 
 
 def figure_texts(fig) -> list[str]:
@@ -124,6 +129,7 @@ class FigureCapture:
 
     def __init__(self) -> None:
         self.svgs: list[str] = []
+        self.stills: list[str] = []  # per figure: an animation's last frame, "" for a figure that does not move
         self.texts: list[list[str]] = []  # per figure: titles, labels, ticks, legend entries, annotations
 
     def show(self, *args, **kwargs) -> None:
@@ -134,9 +140,12 @@ class FigureCapture:
             fig = plt.figure(num)
             animation = animation_of(fig)  # before any draw: the first draw starts the animation
             if animation is not None:
-                self.svgs.append(animation_gif(animation))
+                gif, still = animation_gif(animation)
+                self.svgs.append(gif)
+                self.stills.append(still)
                 self.texts.append(figure_texts(fig))
                 continue
+            self.stills.append("")
             self.texts.append(figure_texts(fig))
             buf = io.StringIO()
             fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")

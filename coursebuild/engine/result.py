@@ -1,5 +1,5 @@
-"""What one run of a snippet produced: its stdout, its figures (and their dark-palette twins), the texts they
-draw, and its values.
+"""What one run of a snippet produced: its stdout, its figures (their dark-palette twins, an animation's still),
+the texts they draw, and its values.
 
 ``values`` holds the top-level variables that pages reference (``\\val{stem.name}``), converted to JSON;
 ``names`` lists every public top-level name the program left, so that a page asking for a missing one can be
@@ -23,10 +23,13 @@ class Result:
     # per figure, its twin for the dark palette: made by the warm interpreter next to the figure and cached with
     # it, so that no build derives it again (an animation's takes ≈ 0.1 s)
     dark: list[str] = field(default_factory=list)
+    # per figure, an animation's last frame alone ("" for a figure that does not move): shown under reduced motion
+    stills: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"stdout": self.stdout, "figures": self.figures, "seconds": self.seconds,
-                "values": self.values, "names": self.names, "texts": self.texts, "dark": self.dark}
+                "values": self.values, "names": self.names, "texts": self.texts, "dark": self.dark,
+                "stills": self.stills}
 
     @classmethod
     def from_json(cls, data: dict) -> Result:
@@ -34,7 +37,8 @@ class Result:
             raise ValueError("not a snippet result")
         return cls(data["stdout"], list(data["figures"]), float(data.get("seconds", 0.0)),
                    dict(data.get("values", {})), list(data.get("names", [])),
-                   [list(t) for t in data.get("texts", [])], list(data.get("dark", [])))
+                   [list(t) for t in data.get("texts", [])], list(data.get("dark", [])),
+                   list(data.get("stills", [])))
 
     def dark_figure(self, i: int) -> str:
         """The dark twin of figure ``i`` (derived here when the result came without it)."""
@@ -43,6 +47,10 @@ class Result:
         from .figures import dark_variant
 
         return dark_variant(self.figures[i])
+
+    def still(self, i: int) -> str:
+        """Figure ``i``'s still if it is an animation ("" otherwise, and for a result cached without stills)."""
+        return self.stills[i] if i < len(self.stills) else ""
 
     def provides(self, names) -> bool:
         """Whether this result answers every requested name (a name the program never defined is answered too)."""

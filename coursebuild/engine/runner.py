@@ -238,7 +238,7 @@ class WarmInterpreter:
             raise SnippetError(path, f"raised {err['type']}: {err['message']}\n{err['traceback']}",
                                err["line"])
         return Result(reply["stdout"], reply["figures"], reply["seconds"], reply.get("values", {}),
-                      reply.get("names", []), reply.get("texts", []), reply.get("dark", []))
+                      reply.get("names", []), reply.get("texts", []), reply.get("dark", []), reply.get("stills", []))
 
     def _discard(self, proc) -> None:
         """Stop ``proc``, which failed, and forget it unless another thread has already started its successor."""

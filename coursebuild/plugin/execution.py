@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files
 
 from ..engine import Engine
 from ..engine.cache import runtime_fingerprint
-from ..engine.figures import figure_bytes, figure_format
+from ..engine.figures import dark_variant, figure_bytes, figure_format
 from ..engine.values import EXPORT, UNFORMATTABLE
 from ..errors import CourseError, rel
 from ..pages.check import PageCheck, check_page
@@ -40,6 +40,7 @@ from .rendering import (
     figure_uri,
     relative_url,
     snippet_uri,
+    still_uri,
 )
 
 log = logging.getLogger("mkdocs.plugins.coursebuild")
@@ -196,6 +197,11 @@ class Execution:
                     if files.get_file_from_path(uri) is None:
                         files.append(File.generated(config, uri, content=figure_bytes(figure)))
                         files.append(File.generated(config, dark_uri(uri), content=figure_bytes(result.dark_figure(i))))
+                        if result.still(i):  # an animation's last frame, and its dark twin
+                            still = result.still(i)
+                            files.append(File.generated(config, still_uri(uri), content=figure_bytes(still)))
+                            files.append(File.generated(config, dark_uri(still_uri(uri)),
+                                                        content=figure_bytes(dark_variant(still))))
         for uri, snippet, variable in self.data_jobs():
             data = self.data_file(uri, snippet, variable)
             if data is not None and files.get_file_from_path(uri) is None:
@@ -248,7 +254,9 @@ class Execution:
                     continue
                 uri = figure_uri(example, i, figure_format(result.figures[i]))
                 src, dark = relative_url(page.url, uri), relative_url(page.url, dark_uri(uri))
-                shown = figure_html(src, number, caption, alt, anchor, dark, figure_size(result.figures[i]))
+                stills = ((relative_url(page.url, still_uri(uri)), relative_url(page.url, dark_uri(still_uri(uri))))
+                          if result.still(i) else None)
+                shown = figure_html(src, number, caption, alt, anchor, dark, figure_size(result.figures[i]), stills)
                 out.append(indent + shown.replace("\n", "\n" + indent))
             else:
                 out.append(line)

@@ -41,6 +41,15 @@ def dark_uri(uri: str) -> str:
     return "figures/dark/" + uri.removeprefix("figures/")
 
 
+def still_uri(uri: str) -> str:
+    """An animation's still (its last frame), in a tree of its own: figures/still/lab/race.zh-2.gif. Its dark
+    twin is ``dark_uri(still_uri(uri))``."""
+    return "figures/still/" + uri.removeprefix("figures/")
+
+
+#: The media query under which a figure shows its animation's still instead of playing it.
+REDUCED_MOTION = "(prefers-reduced-motion: reduce)"
+
 SVG_SIZE_RE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"')
 
 
@@ -61,14 +70,26 @@ def size_attrs(size: tuple[int, int] | None) -> str:
     return f' width="{size[0]}" height="{size[1]}"' if size else ""
 
 
+def _still(image: str, still_src: str | None) -> str:
+    """An animation's ``<img>`` in a ``<picture>`` that shows its still under reduced motion (course.js's replay
+    button takes the still away, and the animation plays)."""
+    if not still_src:
+        return image
+    return (f'<picture><source media="{REDUCED_MOTION}" srcset="{html.escape(still_src)}">'
+            f"{image.removesuffix(chr(10))}</picture>\n")
+
+
 def figure_html(src: str, number: str, caption: str, alt: str, anchor: str, dark_src: str | None = None,
-                size: tuple[int, int] | None = None) -> str:
-    """The figure, and its dark twin when given: course.css shows the one that matches Material's palette."""
+                size: tuple[int, int] | None = None, stills: tuple[str, str | None] | None = None) -> str:
+    """The figure, and its dark twin when given: course.css shows the one that matches Material's palette.
+    ``stills``: an animation's still and the still's dark twin."""
     light_class = ' class="course-light"' if dark_src else ""
     dims = size_attrs(size)
-    light = f'<img src="{html.escape(src)}"{light_class} alt="{html.escape(alt)}"{dims} loading="lazy">\n'
-    dark = (f'<img src="{html.escape(dark_src)}" class="course-dark" alt="{html.escape(alt)}"{dims} '
-            'loading="lazy">\n' if dark_src else "")
+    still, dark_still = stills or (None, None)
+    light = _still(f'<img src="{html.escape(src)}"{light_class} alt="{html.escape(alt)}"{dims} loading="lazy">\n',
+                   still)
+    dark = _still(f'<img src="{html.escape(dark_src)}" class="course-dark" alt="{html.escape(alt)}"{dims} '
+                  'loading="lazy">\n', dark_still) if dark_src else ""
     return (
         f'<figure class="course-figure" id="{html.escape(anchor)}">\n'
         f"{light}{dark}"

@@ -77,15 +77,25 @@ document.addEventListener("click", function (event) {
 // An animated figure plays once and stops on its last frame (the build writes its GIF without a loop: WCAG
 // 2.2.2). It starts over when it first comes into view (it may have loaded, and played, further up the page),
 // and a button under it plays it again. A GIF restarts only as a new image, so each play gets a fresh blob URL
-// of the same bytes (or, where fetch cannot read the file, the address with a new query).
+// of the same bytes (or, where fetch cannot read the file, the address with a new query). A reader who asked
+// for reduced motion sees the animation's still (its last frame, a <source> of its <picture>) and nothing
+// plays by itself: the button then takes the still away, and the animation plays once.
 (function () {
   "use strict";
-  var label = document.documentElement.lang === "en" ? "Play the animation again" : "重新播放动画";
+  var english = document.documentElement.lang === "en";
+  var label = english ? "Play the animation again" : "重新播放动画";
+  var reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)");
+  var first = english ? "Play the animation" : "播放动画";  // under reduced motion it has not played yet
   var blobs = {};
 
   function play(image) {
     if (!image.complete) {  // its own load first: a new address would cancel it (then the fetch finds it cached)
       image.addEventListener("load", function () { play(image); }, { once: true });
+      return;
+    }
+    var stills = image.parentNode.tagName === "PICTURE" ? image.parentNode.querySelectorAll("source") : [];
+    if (stills.length && reduced && reduced.matches) {
+      stills.forEach(function (source) { source.remove(); });  // the image loads its animation: it plays
       return;
     }
     var url = image.getAttribute("data-gif") || image.getAttribute("src");
@@ -125,10 +135,14 @@ document.addEventListener("click", function (event) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "course-replay";
-      button.textContent = "↻ " + label;
-      button.addEventListener("click", function () { playAll(figure); });
+      var still = reduced && reduced.matches && figure.querySelector("picture source");
+      button.textContent = still ? "▶ " + first : "↻ " + label;
+      button.addEventListener("click", function () {
+        playAll(figure);
+        button.textContent = "↻ " + label;
+      });
       figure.insertBefore(button, figure.querySelector("figcaption"));
-      if (seen) seen.observe(figure);
+      if (seen && !(reduced && reduced.matches)) seen.observe(figure);
     });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
