@@ -157,6 +157,24 @@ def test_every_example_can_be_downloaded(built_site):
             assert served.read_bytes() == (SNIPPETS_DIR / example.snippet).read_bytes()
 
 
+def test_every_page_parses_without_an_html_error(built_site):
+    """Every built page parses by the WHATWG rules (html5lib implements the browsers' algorithm) without a parse
+    error: a browser repairs one silently, into something other than what was written. The download link under
+    an example inside an exercise's solution was wrapped in a second paragraph (Markdown takes an indented line of
+    HTML for text): <p><p class="course-download">...</p></p>, which a browser reads as the link between two
+    empty paragraphs, so that the link was not the next element after its example."""
+    import html5lib
+
+    errors = {}
+    for page in sorted(built_site.rglob("*.html")):
+        parser = html5lib.HTMLParser()
+        parser.parse(page.read_bytes())
+        if parser.errors:
+            (line, _), code, data = parser.errors[0]
+            errors[str(page.relative_to(built_site))] = f"{len(parser.errors)}, the first on line {line}: {code} {data}"
+    assert not errors, f"HTML parse errors: {errors}"
+
+
 PLACEHOLDER_HOSTS = re.compile(r"example\.(?:github\.io|com|org)|github\.com/example/")
 
 

@@ -237,7 +237,7 @@ class Execution:
             elif include and CLOSING_FENCE_RE.match(line):
                 indent = line[:len(line) - len(line.lstrip())]
                 link = download_link(relative_url(page.url, snippet_uri(include)), include, lang)
-                out += [line, "", indent + link, ""]
+                out += [line, ""] + [indent + part for part in link.split("\n")] + [""]
                 include = None
                 continue
             figure_line = FIGURE_RE.match(line)

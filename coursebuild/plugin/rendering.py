@@ -25,9 +25,13 @@ def snippet_uri(snippet: str) -> str:
 
 
 def download_link(href: str, snippet: str, lang: str) -> str:
+    """The paragraph under an example: ``<p class="course-download"><a href download>...``, a paragraph of
+    Markdown (its class from attr_list) around the link. Not a ``<p>`` of HTML: inside an indented block (an
+    exercise's solution) Markdown takes a line of HTML for text and wrapped it in a second paragraph,
+    ``<p><p class="course-download">...</p></p>``."""
     name = html.escape(posixpath.basename(snippet))
-    return (f'<p class="course-download"><a href="{html.escape(href)}" download="{name}">'
-            f"{DOWNLOAD[lang]}<code>{name}</code></a></p>")
+    return (f'<a href="{html.escape(href)}" download="{name}">{DOWNLOAD[lang]}<code>{name}</code></a>\n'
+            "{: .course-download }")
 
 
 def relative_url(page_url: str, target: str) -> str:
