@@ -22,6 +22,15 @@ from tests.support import SUITE_CACHE, copy_project
 PORTS = {"serve": 18731, "dirty": 18732}
 
 
+#: What tools keep in the temporary directory on purpose, to use again: jieba's dictionary, torch's compile cache.
+KEPT_IN_TMP = re.compile(r"jieba\.cache|torchinductor_.+")
+
+
+def left_in(tmp: Path) -> list[str]:
+    """What a process that used ``tmp`` as its temporary directory left there, besides the caches kept on purpose."""
+    return sorted(path.name for path in tmp.iterdir() if not KEPT_IN_TMP.fullmatch(path.name))
+
+
 def wait_for(proc, proc_log, pattern, count, timeout):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and proc.poll() is None:
@@ -33,11 +42,15 @@ def wait_for(proc, proc_log, pattern, count, timeout):
 
 @pytest.mark.slow
 def test_one_rebuild_per_snippet_edit(tmp_path):
+    """Stopped by SIGTERM (``kill``, what ``terminate()`` sends), serve leaves nothing in its temporary directory,
+    as after Ctrl+C (signals.py): before, its site folder (≈ 37 MB) and the notebooks' folder stayed each time."""
     project = copy_project(tmp_path / "project")
     log = tmp_path / "serve.log"
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a",
-                                 f"127.0.0.1:{free_port(PORTS['serve'])}"], cwd=project, env=build_env(),
+                                 f"127.0.0.1:{free_port(PORTS['serve'])}"], cwd=project, env=build_env(TMPDIR=str(tmp)),
                                 stdout=out, stderr=subprocess.STDOUT)
     try:
         assert wait_for(proc, log, r"Serving on", 1, 300), log.read_text()
@@ -54,6 +67,7 @@ def test_one_rebuild_per_snippet_edit(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    assert not left_in(tmp), f"left in the temporary directory after SIGTERM: {left_in(tmp)}"
 
 
 @pytest.mark.slow
@@ -65,10 +79,13 @@ def test_dirty_serve_shows_a_prose_edit_and_a_snippet_edit_on_the_page_and_its_n
     port = free_port(PORTS["dirty"])
     base = f"http://127.0.0.1:{port}/"
     log = tmp_path / "serve.log"
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
     started = time.time() - 1
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-                                cwd=project, env=build_env(SITE_URL=base), stdout=out, stderr=subprocess.STDOUT)
+                                cwd=project, env=build_env(SITE_URL=base, TMPDIR=str(tmp)), stdout=out,
+                                stderr=subprocess.STDOUT)
     try:
         assert wait_until(base + "optimizers/", "</html>", 300) is not None, log.read_text()
         time.sleep(2)
@@ -104,6 +121,8 @@ def test_dirty_serve_shows_a_prose_edit_and_a_snippet_edit_on_the_page_and_its_n
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    # and the follow-up rebuild's folder went with the others
+    assert not left_in(tmp), f"left in the temporary directory after SIGTERM: {left_in(tmp)}"
 
 
 def test_a_page_is_checked_again_only_when_it_or_an_embedded_snippet_changed(tmp_path):
@@ -251,6 +270,24 @@ def test_serve_polls_often_and_rebuilds_right_after_the_poll_that_saw_a_change(t
     assert len(watched) == 2 and sorted(emitter.watch.path for emitter in server.observer.emitters) == watched
     assert server.build_delay == BUILD_DELAY < POLL_SECONDS
     server.server_close()  # never bound: only its socket object to close
+
+
+@pytest.mark.slow
+def test_a_benchmark_build_leaves_no_site_behind(tmp_path, monkeypatch):
+    """Each of the benchmark's builds (15 in a run) wrote its site to a folder of its own in the temporary
+    directory and left it there: ≈ 30 MB each, ≈ 450 MB a run, besides the project's copy (which ``main`` now
+    removes too)."""
+    import tempfile
+
+    from coursebuild.cli.bench import run_build
+
+    project = copy_project(tmp_path / "project")
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    row = run_build(project, SUITE_CACHE, COURSEBUILD_EXECUTE="0", COURSEBUILD_NOTEBOOKS="0")
+    assert row["seconds"] > 0 and row["executed"] == 0
+    assert not left_in(tmp), f"left by a benchmark build: {left_in(tmp)}"
 
 
 def test_the_benchmark_prints_a_row_per_scenario_that_ran(capsys):

@@ -3,7 +3,8 @@
     (load_config)   as MkDocs reads mkdocs.yml, which lists this plugin first: with an empty result cache, the
                     first warm interpreter starts importing torch while the other plugins load; every event
                     without a priority of its own runs at LAST (-1), after the other plugins, as when listed last
-    startup         whether this is `mkdocs serve` (no PDF printed then), and `--dirty`
+    startup         whether this is `mkdocs serve` (no PDF printed then), and `--dirty`; SIGTERM made to stop
+                    the process as Ctrl+C does, with MkDocs' and the plugin's cleanup (signals.py)
     config          options -> settings (environment overrides) -> the engine; mkdocs-jupyter's cache per language,
                     inside the result cache; nbconvert's HTML export made cheaper (nbconvert_speedups.py)
     serve           the warm interpreters started (an edited snippet then costs its run, not a torch import);
@@ -60,6 +61,7 @@ from .language_of_parts import mark_chinese
 from .math import MathError, default_renderer, render_page
 from .prerender import NICE, Prerender
 from .rendering import fold_setup_lines, insert_after_title
+from .signals import stop_on_sigterm_as_on_ctrl_c
 from .templates import compile_once
 
 log = logging.getLogger("mkdocs.plugins.coursebuild")
@@ -115,6 +117,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.dirty = dirty  # `mkdocs serve --dirty`: only what changed is rendered again
         if dirty:
             quiet_dirty_notice()
+        stop_on_sigterm_as_on_ctrl_c()  # `kill` leaves no folder behind in the temporary directory
 
     # -- config ------------------------------------------------------------------------------------------
     def _settings(self) -> Settings:
