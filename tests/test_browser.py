@@ -750,6 +750,27 @@ def test_reduced_motion_shows_each_animation_still_until_asked(browser, site_ser
     visit.context.close()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("page_path", ["optimizers/", "en/optimizers/"])
+def test_a_link_to_the_section_after_a_widget_stays_on_it(browser, site_server, page_path):
+    """A reader who follows a link to the section after the EWA widget (#momentum) lands on its heading, and stays
+    there while the widget, 800 px away, is drawn above it: before, the heading went ≈ 500 px down the screen (the
+    widget's height), and the reader was left in the middle of the section before."""
+    visit = open_page(browser, site_server.url + page_path + "#momentum", wait_until="load")
+    page = visit.page
+    top = "h => Math.round(h.getBoundingClientRect().top)"
+    landed = page.locator("#momentum").evaluate(top)
+    page.evaluate("async () => { await Promise.all(window.coursePlayground.ewaReady); }")
+    page.wait_for_timeout(500)  # a redraw for the widget's width, if any
+    assert page.locator(".course-playground--live").count() == 1, "the widget was not drawn"
+    after = page.locator("#momentum").evaluate(top)
+    header = page.locator(".md-header").evaluate("h => h.getBoundingClientRect().bottom")
+    assert header <= landed <= header + 40, f"the link landed the heading at {landed} px"
+    assert abs(after - landed) <= 1, f"the heading moved from {landed} px to {after} px as the widget was drawn"
+    assert not visit.errors and not visit.failed, visit.errors + visit.failed
+    visit.context.close()
+
+
 # The element the keyboard is on, if it is a widget's control: what it is and whether it shows that it has
 # the focus (an outline or a ring drawn by box-shadow).
 FOCUSED_CONTROL_JS = """() => {

@@ -216,16 +216,31 @@
     return new URL("../playground/ewa.json", SCRIPT || document.baseURI).href;
   }
 
+  // A widget drawn above what the reader is looking at must not push it down: one who followed a link to the
+  // next section (#momentum) landed there before the widget, 800 px away, was drawn, and then found the
+  // section ≈ 500 px lower, the widget's height (Chromium's scroll anchoring did not keep the place, and
+  // not every browser has it). The page scrolls by what the widget added above the header's bottom edge.
+  function keepingPlace(root, change) {
+    var header = document.querySelector(".md-header");
+    var edge = header ? header.getBoundingClientRect().bottom : 0;
+    var next = root.nextElementSibling;
+    var above = next && root.getBoundingClientRect().top < edge;
+    var before = above ? next.getBoundingClientRect().top : 0;
+    change();
+    var shift = above ? next.getBoundingClientRect().top - before : 0;
+    if (shift) window.scrollBy(0, shift);
+  }
+
   function mount(root) {
     var w = WORDS[language(root)];
     var note = el("p", { class: "cp-help", text: w.loading });
-    root.appendChild(note);
+    keepingPlace(root, function () { root.appendChild(note); });
     return fetch(referenceUrl(root)).then(function (response) {
       if (!response.ok) throw new Error("HTTP " + response.status);
       return response.json();
     }).then(function (reference) {
       var values = (reference.ewa || reference).temperature.map(Number); // the reference, or its "ewa" part
-      api.widgets.push(new EwaWidget(root, values));
+      keepingPlace(root, function () { api.widgets.push(new EwaWidget(root, values)); });
     }).catch(function () {
       note.textContent = w.failed; // the static figures stay; no console error for the reader
     });
