@@ -707,43 +707,47 @@ IMAGE_SHOWN = "img => img.complete && img.naturalWidth > 0"
 
 @pytest.mark.browser
 @pytest.mark.parametrize("motion", ["reduce", "no-preference"])
-@pytest.mark.parametrize("page_path", ["lab/", "en/lab/"])
+@pytest.mark.parametrize("page_path", ["lab/", "en/lab/", "notebooks/lab/", "en/notebooks/lab/"])
 def test_reduced_motion_shows_each_animation_still_until_asked(browser, site_server, page_path, motion):
     """A reader who asked for reduced motion (prefers-reduced-motion, a system setting) sees each animation's
     last frame, and no animation is fetched or played until they press its button; then it plays. Before, it
-    played when it loaded and again when it came into view. Everyone else gets the animation and no still."""
+    played when it loaded and again when it came into view. Everyone else gets the animation and no still. The
+    lesson and its notebook page alike (the notebook's animations had no button either)."""
     visit = open_page(browser, site_server.url + page_path, wait_until="load", reduced_motion=motion)
     page = visit.page
-    figures = page.locator("figure.course-figure", has=page.locator("img[src$='.gif'], img[data-gif]"))
-    assert figures.count() == 3
-    for k in range(figures.count()):
-        figures.nth(k).scroll_into_view_if_needed()
-        image = figures.nth(k).locator("img.course-light")
+    animations = page.locator("figure.course-figure, .course-animation",
+                              has=page.locator("img[src$='.gif'], img[data-gif]"))
+    assert animations.count() == 3
+    for k in range(animations.count()):
+        animations.nth(k).scroll_into_view_if_needed()
+        image = animations.nth(k).locator("img:not(.course-dark)")
         page.wait_for_function(IMAGE_SHOWN, arg=image.element_handle())
         page.wait_for_timeout(200)  # time for course.js to start it over on first view, where it should
         shown = image.evaluate("img => img.currentSrc")
+        assert animations.nth(k).locator("button.course-replay").count() == 1
         if motion == "reduce":
-            assert "/figures/still/" in shown, f"figure {k + 1}: {shown}"
+            assert "/figures/still/" in shown, f"animation {k + 1}: {shown}"
         else:
-            assert shown.endswith(image.get_attribute("src").removeprefix("../..")) or shown.startswith("blob:")
-    animations = [url for url, _ in visit.transfers if url.endswith(".gif") and "/still/" not in url]
+            assert image.evaluate("img => img.currentSrc === img.src || img.currentSrc.startsWith('blob:')"), shown
+    fetched = [url for url, _ in visit.transfers if url.endswith(".gif") and "/still/" not in url]
     stills = [url for url, _ in visit.transfers if "/still/" in url]
     if motion == "reduce":
-        assert not animations, f"animations fetched unasked: {animations}"
+        assert not fetched, f"animations fetched unasked: {fetched}"
         assert len(stills) == 3, stills  # the light palette's three
-        image = figures.nth(0).locator("img.course-light")
-        gif = image.get_attribute("src")
-        button = figures.nth(0).locator("button.course-replay")
+        image = animations.nth(0).locator("img:not(.course-dark)")
+        button = animations.nth(0).locator("button.course-replay")
         assert button.inner_text() == ("▶ Play the animation" if page_path.startswith("en/") else "▶ 播放动画")
         button.click()
-        page.wait_for_function(f"img => {IMAGE_SHOWN}(img) && img.currentSrc.endsWith({gif.removeprefix('../..')!r})",
+        page.wait_for_function(f"img => {IMAGE_SHOWN}(img) && img.currentSrc === img.src",
                                arg=image.element_handle())
+        assert image.get_attribute("src").endswith(".gif") and "/still/" not in image.evaluate("img => img.src")
         before = image.evaluate("img => img.src")
         assert "again" in button.inner_text() or "重新" in button.inner_text()
         button.click()  # and again, as after any play
         page.wait_for_function(NEW_IMAGE_LOADED, arg=[image.element_handle(), before])
         assert image.evaluate("img => img.src").startswith("blob:")
-        assert figures.nth(1).locator("img.course-light").evaluate("img => img.currentSrc").count("/still/") == 1
+        second = animations.nth(1).locator("img:not(.course-dark)")
+        assert "/still/" in second.evaluate("img => img.currentSrc")  # the others stay still
     else:
         assert not stills, f"stills fetched with motion allowed: {stills}"
     assert not visit.errors and not visit.failed, visit.errors + visit.failed

@@ -55,7 +55,7 @@ from .convert import (
     page_name,
     write_notebook,
 )
-from .rendering import figure_size, figure_uri, insert_after_title, size_attrs
+from .rendering import REDUCED_MOTION, figure_size, figure_uri, insert_after_title, size_attrs, still_uri
 
 log = logging.getLogger("mkdocs.plugins.coursebuild.notebooks")
 
@@ -106,7 +106,8 @@ class NotebookPage(File):
 _tmp = tempfile.TemporaryDirectory(prefix="coursebuild-notebooks-")
 _by_lesson: dict[str, Notebook] = {}  # lesson src_uri -> its notebook
 _by_page: dict[str, Notebook] = {}  # notebook page src_uri -> its notebook
-_figures: dict[str, tuple[File, str]] = {}  # sha256 of a figure's SVG -> (its file, alt text)
+#: sha256 of a figure's SVG -> (its file, alt text, an animation's still or None)
+_figures: dict[str, tuple[File, str, File | None]] = {}
 _css: list[File] = []  # the shared stylesheet of this build, filled by the first notebook page rendered
 
 
@@ -269,7 +270,8 @@ def on_files(files: Files, config, execution, hold: Callable[[], None] | None = 
             for i, shown_figure in enumerate(shown):
                 figure = files.get_file_from_path(figure_uri(example, i, figure_format(shown_figure)))
                 if figure is not None:
-                    _figures[_sha(shown_figure)] = (figure, alts[k][i] if i < len(alts[k]) else "")
+                    still = files.get_file_from_path(still_uri(figure.src_uri))
+                    _figures[_sha(shown_figure)] = (figure, alts[k][i] if i < len(alts[k]) else "", still)
     if _by_page:
         _css.append(File.generated(config, CSS_URI, content=b""))
         files.append(_css[0])
@@ -332,6 +334,7 @@ HEADING_RE = re.compile(r'<h(?P<n>[1-6]) id="[^"]*"><a id="(?P<id>[^"]+)"></a>(?
 HEADING_ID_RE = re.compile(r'<h[1-6] id="([^"]*)"')
 SVG_IMG_RE = re.compile(r'<img alt="[^"]*" src="data:image/svg\+xml;base64,(?P<data>[A-Za-z0-9+/=]+)"')
 GIF_IMG_RE = re.compile(r'<img alt="[^"]*" src="(?P<uri>data:image/gif;base64,[A-Za-z0-9+/=]+)"')
+GIF_TAG_RE = re.compile(GIF_IMG_RE.pattern + r"(?P<rest>[^>]*>)")
 
 
 def _display(m: re.Match) -> str:
@@ -398,12 +401,14 @@ def _fix_toc(page, content: str) -> None:
 
 
 def _figure_files(content: str, page) -> str:
-    """Each figure as the file ``mkdocs_hook`` serves under the lesson (same bytes), with its alt text."""
+    """Each figure as the file ``mkdocs_hook`` serves under the lesson (same bytes), with its alt text; an
+    animation as on the lesson, in a ``<picture>`` that shows its still under reduced motion, with the lesson's
+    replay button (course.js, for each ``.course-animation``)."""
     def linked(m: re.Match, figure: str) -> str:
         hit = _figures.get(_sha(figure))
         if hit is None:
             return m.group(0)
-        file, alt = hit
+        file, alt, _ = hit
         return (f'<img alt="{html.escape(alt)}" src="{html.escape(file.url_relative_to(page.file))}"'
                 f'{size_attrs(figure_size(figure))} loading="lazy"')
 
@@ -413,7 +418,15 @@ def _figure_files(content: str, page) -> str:
         except ValueError:
             return m.group(0)
 
-    return GIF_IMG_RE.sub(lambda m: linked(m, m["uri"]), SVG_IMG_RE.sub(svg, content))
+    def gif(m: re.Match) -> str:
+        hit = _figures.get(_sha(m["uri"]))
+        image = linked(m, m["uri"]) + m["rest"]
+        if hit is None or hit[2] is None:
+            return image
+        source = f'<source media="{REDUCED_MOTION}" srcset="{html.escape(hit[2].url_relative_to(page.file))}">'
+        return f'<div class="course-animation"><picture>{source}{image}</picture></div>'
+
+    return GIF_TAG_RE.sub(gif, SVG_IMG_RE.sub(svg, content))
 
 
 def _shared_css(content: str, page) -> str:

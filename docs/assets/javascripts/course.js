@@ -130,7 +130,8 @@ document.addEventListener("click", function (event) {
         }
       });
     }, { threshold: 0.6 });
-    document.querySelectorAll("figure.course-figure").forEach(function (figure) {
+    // a lesson's figure, or an animation on a notebook page (notebooks.py)
+    document.querySelectorAll("figure.course-figure, .course-animation").forEach(function (figure) {
       if (!figure.querySelector("img[src$='.gif']") || figure.querySelector(".course-replay")) return;
       var button = document.createElement("button");
       button.type = "button";
