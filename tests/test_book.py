@@ -126,6 +126,31 @@ def test_english_pdf_prints_every_figure(built_site):
     assert not missing, f"figures not in the printed text: {missing}"
 
 
+def test_english_pdf_prints_each_animation_as_the_frame_it_stops_on(built_site):
+    """Paper does not move. Chromium printed an animation's first frame, before it plays: each of the race's three
+    was an empty plot at step 0, under a caption about seven paths. The book is printed with reduced motion, so
+    an animation prints as its still (the last frame), pixel for pixel."""
+    from PIL import Image, ImageChops
+
+    _, reader = pdf_of(built_site, "en/")
+    stills = sorted((built_site / "figures" / "still" / "lab").glob("race.en-*.gif"))
+    assert len(stills) == 3, stills
+    wanted = []
+    for still in stills:
+        with Image.open(still) as image:
+            wanted.append(image.convert("RGB"))
+    printed = []
+    for page in reader.pages:  # the images of an animation's size, found without decoding every image
+        objects = page.get("/Resources", {}).get("/XObject", {})
+        names = {name.lstrip("/") for name, ref in objects.items()
+                 if (ref.get_object().get("/Width"), ref.get_object().get("/Height")) == wanted[0].size}
+        printed += [image.image.convert("RGB") for image in page.images if image.name.split(".")[0] in names]
+    assert len(printed) >= 3, f"{len(printed)} images of an animation's size in the PDF"
+    for still, want in zip(stills, wanted):
+        assert any(ImageChops.difference(want, got).getbbox() is None for got in printed), \
+            f"{still.name}: the animation is not printed as its last frame"
+
+
 SOLUTION_RE = re.compile(r'<details class="success"[^>]*>\s*<summary>[^<]*</summary>\s*<p>(.*?)</p>', re.S)
 
 

@@ -38,7 +38,9 @@ PDF_NAME = "course.pdf"
 # how the build (and the browser tests, tests/conftest.py) start Chromium on a machine with a closed network
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-PRINT_ARGS = ["--no-pdf-header-footer", "--generate-pdf-document-outline"]
+# Paper does not move: printed with reduced motion, an animation is its still (the frame it stops on, the
+# <picture>'s source under prefers-reduced-motion), not the first frame Chromium would print, before it plays.
+PRINT_ARGS = ["--no-pdf-header-footer", "--generate-pdf-document-outline", "--force-prefers-reduced-motion"]
 PRINT_TIMEOUT = 180
 
 LABELS = {
@@ -176,9 +178,10 @@ def book_html(site_dir: Path, root: str, lessons: list[Lesson], site_url: str, s
 
 
 def local_inputs(page: str, page_path: Path, site_dir: Path) -> list[Path]:
-    """The site's files the page loads (stylesheets, scripts, figures), which the printed PDF depends on."""
+    """The site's files the page loads (stylesheets, scripts, figures and stills), which the printed PDF depends
+    on."""
     found = set()
-    for ref in re.findall(r'\s(?:src|href)="([^"#?]+)', page):
+    for ref in re.findall(r'\s(?:src|href|srcset)="([^"#?]+)', page):
         if "://" in ref or ref.startswith(("mailto:", "data:")):
             continue
         target = (page_path.parent / ref).resolve()
@@ -251,7 +254,7 @@ def build_book(site_dir: Path, root: str, lessons: list[Lesson], site_url: str, 
     browser = chromium()
     if browser is None:
         return None
-    digest = hashlib.sha256(f"{browser_version(browser)}\0{fontconfig_key()}".encode())
+    digest = hashlib.sha256(f"{browser_version(browser)}\0{fontconfig_key()}\0{' '.join(PRINT_ARGS)}".encode())
     digest.update(page.encode())
     for path in local_inputs(page, page_path, site_dir):
         digest.update(str(path.relative_to(site_dir.resolve())).encode() + b"\0" + path.read_bytes())
