@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from coursebuild.plugin.book import H1_RE, text_of
 from coursebuild.plugin.mkdocs_plugin import PERMALINK_TITLE
 from tests.test_book import LANGUAGES
 
@@ -24,7 +25,6 @@ HEADERLINK_TITLE_RE = re.compile(r'<a class="headerlink" href="[^"]*" title="([^
 PALETTE_TITLE_RE = re.compile(r'title="([^"]*)" for="__palette_\d+"')
 CREDIT_RE = re.compile(r'<div class="md-copyright">(.*?)</div>', re.S)
 TITLE_RE = re.compile(r"<title>(.*?)</title>", re.S)
-H1_RE = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 DESCRIPTION_RE = re.compile(r'<meta name="description" content="([^"]*)"')
 #: the most of a description that a search result shows (Google's snippet ~160 characters, Baidu's ~80 Chinese)
 DESCRIPTION_LIMIT = {"zh": 90, "en": 160}
@@ -88,10 +88,6 @@ def test_footer_credit_is_in_the_page_language(built_site, lang):
     assert not wrong, f"{lang}: footer credits not in the page language: {wrong}"
 
 
-def _text(markup: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", markup)).replace("\u00b6", "").strip()
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_page_has_its_own_title(built_site, lang):
     """WCAG 2.4.2 (page titled): a tab, a bookmark and a search result name the page. The home page is titled by
@@ -99,14 +95,14 @@ def test_each_page_has_its_own_title(built_site, lang):
     was "Home - Neural-Network Basics · ..."); every other page by its own name, then the course's; the book is
     the whole course (its title is also its PDF's)."""
     home = (built_site / LANGUAGES[lang] / "index.html").read_text(encoding="utf-8")
-    course = _text(H1_RE.search(home)[1])
-    assert _text(TITLE_RE.search(home)[1]) == course
+    course = text_of(H1_RE.search(home)[1])
+    assert text_of(TITLE_RE.search(home)[1]) == course
     titles: dict[str, list[str]] = {}
     for page in pages_of(built_site, lang):
         name = str(page.relative_to(built_site))
         if page.name == "404.html" or name.startswith(f"{LANGUAGES[lang]}book/"):
             continue
-        title = _text(TITLE_RE.search(page.read_text(encoding="utf-8"))[1])
+        title = text_of(TITLE_RE.search(page.read_text(encoding="utf-8"))[1])
         assert title == course or title.endswith(f" - {course}"), f"{name}: {title!r}"
         titles.setdefault(title, []).append(name)
     shared = {title: names for title, names in titles.items() if len(names) > 1}

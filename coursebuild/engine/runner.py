@@ -237,8 +237,7 @@ class WarmInterpreter:
                 raise SnippetError(path, err["message"])
             raise SnippetError(path, f"raised {err['type']}: {err['message']}\n{err['traceback']}",
                                err["line"])
-        return Result(reply["stdout"], reply["figures"], reply["seconds"], reply.get("values", {}),
-                      reply.get("names", []), reply.get("texts", []), reply.get("dark", []), reply.get("stills", []))
+        return Result.from_json(reply)  # the worker's reply has a result's fields (and error, timeout)
 
     def _discard(self, proc) -> None:
         """Stop ``proc``, which failed, and forget it unless another thread has already started its successor."""

@@ -265,7 +265,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
     @event_priority(LAST)
     def on_page_content(self, html, page, config, files):
         html = fold_setup_lines(html)
-        if page.file.src_uri in ("index.md", "index.en.md"):  # each language's home page
+        if page.is_top_level and page.is_index:  # each language's home page (as theme/main.html tells it)
             html = book.with_book_links(html, page_language(page.file.src_uri), self.book_pdf)
         if self.settings.notebooks:
             html = notebooks.on_page_content(html, page, config, files)

@@ -55,7 +55,7 @@ from .convert import (
     page_name,
     write_notebook,
 )
-from .rendering import REDUCED_MOTION, figure_size, figure_uri, insert_after_title, size_attrs, still_uri
+from .rendering import figure_size, figure_uri, insert_after_title, size_attrs, still_uri, with_still
 
 log = logging.getLogger("mkdocs.plugins.coursebuild.notebooks")
 
@@ -404,8 +404,7 @@ def _figure_files(content: str, page) -> str:
     """Each figure as the file ``mkdocs_hook`` serves under the lesson (same bytes), with its alt text; an
     animation as on the lesson, in a ``<picture>`` that shows its still under reduced motion, with the lesson's
     replay button (course.js, for each ``.course-animation``)."""
-    def linked(m: re.Match, figure: str) -> str:
-        hit = _figures.get(_sha(figure))
+    def linked(m: re.Match, figure: str, hit: tuple | None) -> str:
         if hit is None:
             return m.group(0)
         file, alt, _ = hit
@@ -414,17 +413,17 @@ def _figure_files(content: str, page) -> str:
 
     def svg(m: re.Match) -> str:
         try:
-            return linked(m, base64.b64decode(m["data"]).decode("utf-8"))
+            figure = base64.b64decode(m["data"]).decode("utf-8")
         except ValueError:
             return m.group(0)
+        return linked(m, figure, _figures.get(_sha(figure)))
 
     def gif(m: re.Match) -> str:
         hit = _figures.get(_sha(m["uri"]))
-        image = linked(m, m["uri"]) + m["rest"]
+        image = linked(m, m["uri"], hit) + m["rest"]
         if hit is None or hit[2] is None:
             return image
-        source = f'<source media="{REDUCED_MOTION}" srcset="{html.escape(hit[2].url_relative_to(page.file))}">'
-        return f'<div class="course-animation"><picture>{source}{image}</picture></div>'
+        return f'<div class="course-animation">{with_still(image, hit[2].url_relative_to(page.file))}</div>'
 
     return GIF_TAG_RE.sub(gif, SVG_IMG_RE.sub(svg, content))
 

@@ -60,8 +60,8 @@ SVG_SIZE_RE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)pt"\s+height="([\d.]+)pt
 def figure_size(figure: str) -> tuple[int, int] | None:
     """A figure's size in CSS pixels, as the browser lays it out: matplotlib's SVG gives it in points (96 px to
     72 pt), a GIF in pixels. Written on the ``<img>``, it lets the page reserve the figure's box before the
-    (lazy) image loads, so the text below does not move when it arrives (browsers without scroll anchoring,
-    Safari, would otherwise carry a reader who followed a #section link away from it)."""
+    (lazy) image loads, so the text below does not move when it arrives (where scroll anchoring does not keep
+    the place, a reader who followed a #section link would be carried away from it)."""
     if figure_format(figure) == "gif":
         data = figure_bytes(figure)
         return int.from_bytes(data[6:8], "little"), int.from_bytes(data[8:10], "little")
@@ -74,13 +74,14 @@ def size_attrs(size: tuple[int, int] | None) -> str:
     return f' width="{size[0]}" height="{size[1]}"' if size else ""
 
 
-def _still(image: str, still_src: str | None) -> str:
+def with_still(image: str, still_src: str | None) -> str:
     """An animation's ``<img>`` in a ``<picture>`` that shows its still under reduced motion (course.js's replay
-    button takes the still away, and the animation plays)."""
+    button takes the still away, and the animation plays): on a lesson and on its notebook page."""
     if not still_src:
         return image
+    end = "\n" if image.endswith("\n") else ""
     return (f'<picture><source media="{REDUCED_MOTION}" srcset="{html.escape(still_src)}">'
-            f"{image.removesuffix(chr(10))}</picture>\n")
+            f"{image.removesuffix(end)}</picture>{end}")
 
 
 def figure_html(src: str, number: str, caption: str, alt: str, anchor: str, dark_src: str | None = None,
@@ -90,9 +91,9 @@ def figure_html(src: str, number: str, caption: str, alt: str, anchor: str, dark
     light_class = ' class="course-light"' if dark_src else ""
     dims = size_attrs(size)
     still, dark_still = stills or (None, None)
-    light = _still(f'<img src="{html.escape(src)}"{light_class} alt="{html.escape(alt)}"{dims} loading="lazy">\n',
+    light = with_still(f'<img src="{html.escape(src)}"{light_class} alt="{html.escape(alt)}"{dims} loading="lazy">\n',
                    still)
-    dark = _still(f'<img src="{html.escape(dark_src)}" class="course-dark" alt="{html.escape(alt)}"{dims} '
+    dark = with_still(f'<img src="{html.escape(dark_src)}" class="course-dark" alt="{html.escape(alt)}"{dims} '
                   'loading="lazy">\n', dark_still) if dark_src else ""
     return (
         f'<figure class="course-figure" id="{html.escape(anchor)}">\n'
