@@ -32,6 +32,7 @@ from coursebuild.settings import usable_cores
 from tests.support import SUITE_CACHE
 
 CELL_TIMEOUT = 120  # seconds per cell
+EMPTY_QUOTE = re.compile(r">(?: ?>)*")  # a line of a block quote with nothing in it
 
 
 def _notebook_pages() -> list:
@@ -155,6 +156,11 @@ def test_notebook_is_deterministic_and_mirrors_the_page(path):
     for leftover in ("pytest-codeblocks", "<!--figure", "--8<--", "{ #", "\nchapter:"):
         assert leftover not in markdown, f"{leftover!r} left in the notebook's Markdown"
     assert markdown.startswith("# "), "the notebook opens with the page's title"
+    for cell in (c for c in nb.cells if c.cell_type == "markdown"):  # what was left where code and output were
+        lines = cell.source.split("\n")
+        padding = [line for i, line in enumerate(lines) if EMPTY_QUOTE.fullmatch(line) and (
+            i in (0, len(lines) - 1) or lines[i - 1] == line or not lines[i - 1].strip())]
+        assert not padding, f"a block quote padded with empty lines: {cell.source[:120]!r}"
     dollars = page.text.count("$") - sum((ex.expected_output or "").count("$") for ex in page.examples) - sum(
         ln.count("$") for ln in page.lines if FIGURE_RE.match(ln))
     assert markdown.count("$") == dollars, "LaTeX lost or added on the way from the page"

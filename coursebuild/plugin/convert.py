@@ -165,8 +165,26 @@ def _convert_line(line: str, lang: str, site_url: str | None) -> str:
     return LINK_RE.sub(link, line)
 
 
+#: A line of a block quote with nothing in it (``>``, ``> >``): what is left where an example's code or output was
+EMPTY_QUOTE_RE = re.compile(r"^>(?: ?>)*$")
+
+
+def _without_empty_quote_runs(lines: list[str]) -> list[str]:
+    """One empty quote line where several follow each other, none where a cell starts or ends: a solution's text
+    after its code cell would otherwise open with the empty lines that stood for the code and its output. (One
+    before a line of text outside the quote stays: without it, that line would continue the quote.)"""
+    out: list[str] = []
+    for line in lines:
+        if EMPTY_QUOTE_RE.match(line) and (not out or out[-1] == line or not out[-1].strip()):
+            continue
+        out.append(line)
+    while out and EMPTY_QUOTE_RE.match(out[-1]):
+        out.pop()
+    return out
+
+
 def _markdown(lines: list[str], lang: str, site_url: str | None) -> str:
-    text = "\n".join(_convert_line(ln, lang, site_url) for ln in lines)
+    text = "\n".join(_convert_line(ln, lang, site_url) for ln in _without_empty_quote_runs(lines))
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 
