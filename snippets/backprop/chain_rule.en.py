@@ -55,10 +55,15 @@ with torch.no_grad():  # parameter update: w ← w - η·∂E/∂w
     w1_new = w1 - lr * dE_dw1
 print(f"after the update: w5 = {w5_new:.6f}, w1 = {w1_new:.6f}")
 
-# How far apart are the two gradients? The sigmoid's steepest slope is
-# σ'(0) = σ(0)·(1 - σ(0))
+# How far apart are the two gradients? ∂E/∂w5 = δ_o1 · out_h1 and
+# ∂E/∂w1 = ∂E/∂out_h1 · ∂out_h1/∂net_h1 · i1, so the ratio has three factors
 ratio = dE_dw5 / dE_dw1
+weights_factor = delta_o1 / dE_dout_h1  # δ sent back through w5 and w7
+slope_factor = 1 / dout_h1_dnet_h1  # one more sigmoid derivative
+input_factor = dnet_o1_dw5 / dnet_h1_dw1  # out_h1 against the input i1
+print(f"∂E/∂w5 / ∂E/∂w1 = {ratio:.0f} = {weights_factor:.2f} (weights) "
+      f"× {slope_factor:.2f} (sigmoid) × {input_factor:.2f} (input)")
+# The sigmoid's steepest slope is σ'(0) = σ(0)·(1 - σ(0))
 sigma0 = torch.sigmoid(torch.tensor(0.0))
 max_slope = sigma0 * (1 - sigma0)
-print(f"∂E/∂w5 / ∂E/∂w1 = {ratio:.0f}; "
-      f"largest sigmoid derivative σ'(0) = {max_slope:.2f}")
+print(f"largest sigmoid derivative σ'(0) = {max_slope:.2f}")

@@ -55,9 +55,15 @@ with torch.no_grad():  # 参数更新：w ← w - η·∂E/∂w
     w1_new = w1 - lr * dE_dw1
 print(f"更新后：w5 = {w5_new:.6f}，w1 = {w1_new:.6f}")
 
-# 两个梯度差多少倍？sigmoid 的导数最大是 σ'(0) = σ(0)·(1 - σ(0))
+# 两个梯度差多少倍？∂E/∂w5 = δ_o1 · out_h1，
+# ∂E/∂w1 = ∂E/∂out_h1 · ∂out_h1/∂net_h1 · i1，所以倍数由三个因子相乘
 ratio = dE_dw5 / dE_dw1
+weights_factor = delta_o1 / dE_dout_h1  # δ 经 w5、w7 传回
+slope_factor = 1 / dout_h1_dnet_h1  # 多乘的一个 sigmoid 导数
+input_factor = dnet_o1_dw5 / dnet_h1_dw1  # out_h1 与输入 i1 之比
+print(f"∂E/∂w5 是 ∂E/∂w1 的 {ratio:.0f} 倍 = {weights_factor:.2f}（权重）"
+      f"× {slope_factor:.2f}（sigmoid）× {input_factor:.2f}（输入）")
+# sigmoid 的导数最大是 σ'(0) = σ(0)·(1 - σ(0))
 sigma0 = torch.sigmoid(torch.tensor(0.0))
 max_slope = sigma0 * (1 - sigma0)
-print(f"∂E/∂w5 是 ∂E/∂w1 的 {ratio:.0f} 倍；"
-      f"sigmoid 导数的最大值 σ'(0) = {max_slope:.2f}")
+print(f"sigmoid 导数的最大值 σ'(0) = {max_slope:.2f}")

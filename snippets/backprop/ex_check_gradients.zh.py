@@ -56,3 +56,5 @@ auto_ok = torch.allclose(hand, auto, rtol=0, atol=auto_tol)
 numeric_ok = torch.allclose(hand, numeric, rtol=0, atol=numeric_tol)
 print(f"手算与 autograd 相差不到 {auto_tol:.0e}：{auto_ok}；"
       f"与差分相差不到 {numeric_tol:.0e}：{numeric_ok}")
+numeric_gap = (hand - numeric).abs().max()
+print(f"与差分的最大差别：{numeric_gap:.0e}")

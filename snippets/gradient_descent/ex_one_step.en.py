@@ -1,4 +1,4 @@
-# Exercise: two gradient-descent steps by hand, checked by torch.optim.SGD
+# Exercise: two gradient-descent steps by hand, checked with autograd and torch.optim.SGD
 import torch
 
 target = 3.0  # f(w) = (w - target)², minimum at w = target
@@ -21,7 +21,7 @@ grad1 = 2 * (w1 - target)
 w2 = w1 - lr * grad1
 loss2 = f(w2)
 factor = 1 - 2 * lr  # each step multiplies w - target by 1 - 2η
-gaps = [w0 - target, w1 - target, w2 - target]  # distance to the minimum
+gaps = [w0 - target, w1 - target, w2 - target]  # signed offset w − target
 print(f"f(w) = (w - {target:g})², η = {lr:g}, w₀ = {w0:g}")
 print(f"step 1: f(w₀) = {loss0:g}, f'(w₀) = {grad0:g}, w₁ = {w1:g}")
 print(f"step 2: f(w₁) = {loss1:g}, f'(w₁) = {grad1:g}, w₂ = {w2:g}")

@@ -21,7 +21,7 @@ grad1 = 2 * (w1 - target)
 w2 = w1 - lr * grad1
 loss2 = f(w2)
 factor = 1 - 2 * lr  # 每一步 w - target 都乘以 1 - 2η
-gaps = [w0 - target, w1 - target, w2 - target]  # 到最小值的距离
+gaps = [w0 - target, w1 - target, w2 - target]  # w − target（带符号）
 print(f"f(w) = (w - {target:g})²，η = {lr:g}，w₀ = {w0:g}")
 print(f"第 1 步：f(w₀) = {loss0:g}，f'(w₀) = {grad0:g}，w₁ = {w1:g}")
 print(f"第 2 步：f(w₁) = {loss1:g}，f'(w₁) = {grad1:g}，w₂ = {w2:g}")
