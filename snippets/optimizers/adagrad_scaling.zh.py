@@ -45,7 +45,7 @@ for lr, end, loss in zip(sgd_lrs, sgd_end, sgd_loss):
           f"损失 {loss:.3g}")
 print(f"AdaGrad，lr = {ada_lr:g}：{steps} 步后 ({ada_end[0]:.3f}, "
       f"{ada_end[1]:.3f})，损失 {ada_loss:.3g}")
-print(f"AdaGrad 最后的实际学习率 η/√s：x 方向 {ada_lr_eff[0]:.3f}，"
+print(f"AdaGrad 最后的有效学习率 η/√s：x 方向 {ada_lr_eff[0]:.3f}，"
       f"y 方向 {ada_lr_eff[1]:.3f}")
 
 line_x, line_y = torch.linspace(-1, 5.5, 131), torch.linspace(-1.6, 1.6, 81)

@@ -20,7 +20,7 @@ def by_hand(decoupled):
     theta, m, v, path = zeros + 1, zeros, zeros, []
     for t in range(1, steps + 1):
         g = grad_fn(theta)
-        if decoupled:  # AdamW：直接把参数缩小 ηλ，梯度不变
+        if decoupled:  # AdamW：直接把参数乘以 1 − ηλ，梯度不变
             theta = theta * (1 - lr * lam)
         else:  # Adam：L2，把 λθ 加到梯度上
             g = g + lam * theta

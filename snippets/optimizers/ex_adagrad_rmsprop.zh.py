@@ -1,4 +1,4 @@
-# 练习：梯度恒为 1 时，AdaGrad 与 RMSProp 的实际学习率 η/√s_t
+# 练习：梯度恒为 1 时，AdaGrad 与 RMSProp 的有效学习率 η/√s_t
 import torch
 
 lr, beta, steps = 0.01, 0.9, 100  # 学习率 η、RMSProp 的 β（alpha）、步数

@@ -49,6 +49,7 @@ def three(f, start, steps, lr, adam_lr):
 
 
 # the same starts, learning rates and steps as in the first example
+# (except Adam on the two wells, below)
 flat_start, flat_lr, flat_steps = 2.5, 0.5, 20
 saddle_start, saddle_lr, saddle_steps = [1.0, 0.01], 0.05, 30
 wells_start, wells_lr, wells_steps = 2.0, 0.01, 150

@@ -48,7 +48,7 @@ def three(f, start, steps, lr, adam_lr):
     return [run(f, start, steps, make) for make in makers]
 
 
-# 与第一段代码相同的起点、学习率和步数
+# 与第一段代码相同的起点、学习率和步数（两个坑上的 Adam 除外，见下）
 flat_start, flat_lr, flat_steps = 2.5, 0.5, 20
 saddle_start, saddle_lr, saddle_steps = [1.0, 0.01], 0.05, 30
 wells_start, wells_lr, wells_steps = 2.0, 0.01, 150
