@@ -51,7 +51,8 @@ LANDSCAPES = [
          star=(1.0, 1.0), star_name="minimum",
          box=(-1.5, 1.5, -0.5, 2.0), levels=torch.logspace(-1, 3.5, 12)),
 ]
-FRAMES = 20  # frames per animation
+FRAMES = 20  # frames per animation after the first (the start)
+N_FRAMES = FRAMES + 1  # every frame of an animation
 final_loss, final_dist = [], []  # [landscape][optimizer]
 
 
@@ -124,7 +125,7 @@ for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
         plt.title(f"{title}: step {n}")
         return lines
 
-    animation = FuncAnimation(fig, draw, frames=FRAMES + 1, interval=150)
+    animation = FuncAnimation(fig, draw, frames=N_FRAMES, interval=150)
     plt.show()
 
 # Numbers for the text: SGD on the bowl along x, and on the saddle along y

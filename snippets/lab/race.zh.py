@@ -51,7 +51,8 @@ LANDSCAPES = [
          star=(1.0, 1.0), star_name="最小值",
          box=(-1.5, 1.5, -0.5, 2.0), levels=torch.logspace(-1, 3.5, 12)),
 ]
-FRAMES = 20  # 每段动画的帧数
+FRAMES = 20  # 每段动画除第一帧（起点）以外的帧数
+N_FRAMES = FRAMES + 1  # 每段动画的总帧数
 final_loss, final_dist = [], []  # [landscape][optimizer]
 
 
@@ -124,7 +125,7 @@ for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
         plt.title(f"{title}：第 {n} 步")
         return lines
 
-    animation = FuncAnimation(fig, draw, frames=FRAMES + 1, interval=150)
+    animation = FuncAnimation(fig, draw, frames=N_FRAMES, interval=150)
     plt.show()
 
 # 正文里的手算：SGD 在碗上沿 x 方向、在鞍面上沿 y 方向

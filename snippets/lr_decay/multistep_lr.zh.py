@@ -9,7 +9,7 @@ plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC"]
 
 # 0. 参数设置
 LR, MOMENTUM = 0.1, 0.9  # 学习率初始值；SGD 的动量系数
-MILESTONES, GAMMA = [50, 125, 160], 0.5  # 在第 50、125、160 个 epoch 乘以 0.5
+MILESTONES, GAMMA = [50, 125, 160], 0.5  # 从 epoch 50、125、160 起各乘以 0.5
 ITERATION = 10  # 每个 epoch 更新 10 次参数
 MAX_EPOCH = 200
 W0, REPORT_EPOCH = 1.0, 10  # w 的初始值；训练这么多个 epoch 后打印 w
