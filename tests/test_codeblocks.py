@@ -7,14 +7,18 @@ print exactly its expected-output block.
 
 from __future__ import annotations
 
+import ast
+import importlib.metadata
 import io
+import re
+import sys
 import tomllib
 import unicodedata
 
 import pytest
 from pytest_codeblocks import extract_from_buffer
 
-from coursebuild import SNIPPETS_DIR
+from coursebuild import DOCS_DIR, ROOT, SNIPPETS_DIR
 from coursebuild.engine import default_engine
 from coursebuild.errors import OutputDrift
 from coursebuild.pages import COLLECTED_INFO, expand, parse_page
@@ -101,3 +105,37 @@ def test_display_width_counts_a_wide_character_twice():
     assert display_width("lr = 0.1") == 8
     assert display_width("学习率 = 0.1") == 12
     assert display_width("η₀ → ★ −") == 8
+
+
+def _distribution(name: str) -> str:
+    """A distribution's name as pip compares them (PEP 503)."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+@pytest.mark.parametrize("home", ["index.md", "index.en.md"])
+def test_the_home_page_installs_what_the_examples_import(home):
+    """The home page's install line names every third-party library a snippet imports, at the version
+    requirements.txt pins, and nothing more: a reader who runs it can run every example and gets the outputs the
+    pages show."""
+    pins = {}
+    for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        name, _, version = line.split("#")[0].strip().partition("==")
+        if version:
+            pins[_distribution(name)] = version.strip()
+    modules = {node.module if isinstance(node, ast.ImportFrom) else alias.name
+               for path in SNIPPETS_DIR.rglob("*.py")
+               for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+               if isinstance(node, ast.Import | ast.ImportFrom) and not getattr(node, "level", 0)
+               for alias in node.names}
+    third_party = {name.split(".")[0] for name in modules} - set(sys.stdlib_module_names)
+    providers = importlib.metadata.packages_distributions()
+    needed = {_distribution(providers[module][0]) for module in third_party}
+    lines = [line for line in (DOCS_DIR / home).read_text(encoding="utf-8").splitlines()
+             if line.startswith("pip install ") and " -r " not in f" {line} "]
+    assert len(lines) == 1, f"docs/{home}: {len(lines)} install line(s) without -r, expected 1"
+    named = dict(part.split("==") for part in lines[0].split()[2:])
+    assert set(map(_distribution, named)) == needed, (
+        f"docs/{home}: installs {sorted(named)}, the snippets import {sorted(needed)}")
+    for name, version in named.items():
+        assert pins[_distribution(name)] == version, (
+            f"docs/{home}: {name}=={version}, but requirements.txt pins {pins[_distribution(name)]}")
