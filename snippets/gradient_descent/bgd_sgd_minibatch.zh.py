@@ -63,7 +63,7 @@ for name, batch_size, color, label in methods:
     finals.append(losses[-1])
     print(f"{name:<10} 批量大小 = {batch_size:>3}："
           f"每个 epoch 更新 {updates:>3} 次，共 {totals[-1]:>4} 次；\n"
-          f"{'':<10} 最后一个 epoch 内损失在 {last_min[-1]:.4f} ~ "
+          f"{'':<10} 最后一个 epoch 内损失在 {last_min[-1]:.4f} 到 "
           f"{last_max[-1]:.4f} 之间，最终 {finals[-1]:.4f}")
     # 第 k 次更新发生在第 k / updates 个 epoch
     at_epoch = torch.arange(len(losses)) / updates

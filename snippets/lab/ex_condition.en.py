@@ -25,5 +25,5 @@ for _ in range(steps):
 ratio = (p - C).norm().item() / error0
 print(f"κ = {kappa:g}, lr = {lr_best:.4f}, "
       f"rate (κ − 1)/(κ + 1) = {rate:.4f}")
-print(f"{steps} steps to shrink the error {SHRINK}-fold: "
+print(f"{steps} steps to shrink the error to 1/{SHRINK}: "
       f"error × {ratio:.3e}, rate^{steps} = {rate**steps:.3e}")

@@ -25,5 +25,5 @@ for _ in range(steps):
 ratio = (p - C).norm().item() / error0
 print(f"κ = {kappa:g}，lr = {lr_best:.4f}，"
       f"每步倍数 (κ − 1)/(κ + 1) = {rate:.4f}")
-print(f"{steps} 步把误差缩小 {SHRINK} 倍以上："
+print(f"{steps} 步把误差缩小到 1/{SHRINK} 以下："
       f"误差 × {ratio:.3e}，倍数^{steps} = {rate**steps:.3e}")

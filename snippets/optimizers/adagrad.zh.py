@@ -20,5 +20,5 @@ for step in ("第一次", "第二次"):
     w_after.append(w.item())
     print(f"{step}：梯度 w.grad：{w.grad.item():f}，更新后的权重：{w.item():f}")
 
-lr_eff = [lr / (st**0.5 + eps) for st in s]  # 实际的学习率 η/(√s_t + ε)
+lr_eff = [lr / (st**0.5 + eps) for st in s]  # 有效学习率 η/(√s_t + ε)
 step_len = [a * b for a, b in zip(lr_eff, g)]  # 每一步走的距离
