@@ -848,3 +848,43 @@ def test_a_preloading_interpreter_prints_what_a_plain_one_prints(tmp_path):
             eng.close()
     assert outputs[False][0] == "False\n" and outputs[True][0] == "True\n"
     assert outputs[False][1] == outputs[True][1] != ""
+
+
+def test_texts_drawn_over_each_other_are_reported(tmp_path, engine):
+    """Two axes titles too long for their half of the figure run into each other (a reader saw "…of day β30 =
+    0.9…"): the result names the pair, and the page check turns it into an error at the figure's line. Short
+    titles side by side are not reported, nor are the tick labels outside the axes' limits, which matplotlib keeps
+    but does not draw."""
+    from coursebuild.errors import PageError
+    from coursebuild.pages.check import check_figures
+
+    path = snippet(tmp_path, "overlap.py", """
+        import matplotlib.pyplot as plt
+        fig, axes = plt.subplots(1, 2, figsize=(5, 2))
+        for ax, name in zip(axes, ("left", "right")):
+            ax.set_title(f"{name}: a title far too long for half of the figure")
+        plt.show()
+        fig, axes = plt.subplots(1, 2, figsize=(5, 2))
+        for ax, name in zip(axes, ("left", "right")):
+            ax.set_title(name)
+            ax.set_xlim(0.31, 0.69)
+        plt.show()
+    """)
+    result = engine.result(path)
+    assert result.overlaps == [[["left: a title far too long for half of the figure",
+                                 "right: a title far too long for half of the figure"]], []]
+    page = snippet(tmp_path, "page.md", """
+        ```python
+        --8<-- "overlap.py"
+        ```
+
+        <!--figure: Overlapping | two titles-->
+        <!--figure: Side by side | two titles-->
+    """)
+    example = parse_page(page, snippets_dir=tmp_path).examples[0]
+    with pytest.raises(PageError) as caught:
+        check_figures(example, result)
+    assert "page.md:6: overlap.py draws text over text in this figure: 'left: a title" in str(caught.value)
+    assert "fix: move, shorten or shrink one of them in snippets/overlap.py" in str(caught.value)
+    result.overlaps[0] = []
+    check_figures(example, result)  # no overlap: no error

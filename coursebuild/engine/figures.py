@@ -9,14 +9,18 @@ dark palette instead of a white card.
 
 A captured figure is a string: SVG text, or ``GIF_PREFIX`` + base64 for an animation (the results are
 cached as JSON); :func:`figure_format` and :func:`figure_bytes` read it back. An animation also leaves its
-still, its last frame as a one-frame GIF: what the page shows a reader who asked for reduced motion.
+still, its last frame as a one-frame GIF: what the page shows a reader who asked for reduced motion. The
+capture also keeps the texts each figure draws (for the language check and the search index) and every pair of
+them that the draw put over each other (a page error: two axes titles running into each other).
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import io
+import itertools
 import re
 
 CJK_FONT_FAMILY = "Noto Sans CJK SC"
@@ -111,17 +115,50 @@ def animation_gif(animation) -> tuple[str, str]:
     return _gif(frames, duration=int(getattr(animation, "_interval", 100))), _gif(frames[-1:])
 
 
-def figure_texts(fig) -> list[str]:
-    """Every visible, non-empty text a figure draws (tick labels only once drawn, so draw first)."""
+#: Two texts overlap when their boxes share more than this many pixels both across and down (touching is fine).
+OVERLAP_PX = 1.0
+
+
+@contextlib.contextmanager
+def _drawn_texts():
+    """Every text drawn inside the block, with its box on the canvas: what the reader sees, unlike the figure's
+    list of texts, which also holds the tick labels outside the axes' limits."""
     from matplotlib.text import Text
 
-    fig.canvas.draw()
+    drawn: dict[int, tuple] = {}
+    original = Text.draw
+
+    def draw(self, renderer) -> None:
+        original(self, renderer)
+        if self.get_visible() and self.get_text().strip():
+            drawn[id(self)] = (self.get_text().strip(), self.get_window_extent(renderer))
+
+    Text.draw = draw
+    try:
+        yield drawn
+    finally:
+        Text.draw = original
+
+
+def figure_texts(fig) -> tuple[list[str], list[list[str]]]:
+    """Every visible, non-empty text a figure draws (tick labels only once drawn, so draw first), and each pair
+    of drawn texts whose boxes overlap, in the order they were drawn."""
+    from matplotlib.text import Text
+
+    with _drawn_texts() as drawn:
+        fig.canvas.draw()
     seen: list[str] = []
     for artist in fig.findobj(Text):
         text = artist.get_text().strip()
         if text and artist.get_visible() and text not in seen:
             seen.append(text)
-    return seen
+    overlaps = []
+    for (a, box_a), (b, box_b) in itertools.combinations(drawn.values(), 2):
+        across = min(box_a.x1, box_b.x1) - max(box_a.x0, box_b.x0)
+        down = min(box_a.y1, box_b.y1) - max(box_a.y0, box_b.y0)
+        if across > OVERLAP_PX and down > OVERLAP_PX:
+            overlaps.append([a, b])
+    return seen, overlaps
 
 
 class FigureCapture:
@@ -131,6 +168,12 @@ class FigureCapture:
         self.svgs: list[str] = []
         self.stills: list[str] = []  # per figure: an animation's last frame, "" for a figure that does not move
         self.texts: list[list[str]] = []  # per figure: titles, labels, ticks, legend entries, annotations
+        self.overlaps: list[list[list[str]]] = []  # per figure: the pairs of texts drawn over each other
+
+    def _keep_texts(self, fig) -> None:
+        texts, overlaps = figure_texts(fig)
+        self.texts.append(texts)
+        self.overlaps.append(overlaps)
 
     def show(self, *args, **kwargs) -> None:
         """Stand-in for ``plt.show``; a plain function, as pyplot copies signatures onto it."""
@@ -143,10 +186,10 @@ class FigureCapture:
                 gif, still = animation_gif(animation)
                 self.svgs.append(gif)
                 self.stills.append(still)
-                self.texts.append(figure_texts(fig))
+                self._keep_texts(fig)
                 continue
             self.stills.append("")
-            self.texts.append(figure_texts(fig))
+            self._keep_texts(fig)
             buf = io.StringIO()
             fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
             self.svgs.append(buf.getvalue())

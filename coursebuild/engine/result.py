@@ -1,5 +1,5 @@
 """What one run of a snippet produced: its stdout, its figures (their dark-palette twins, an animation's still),
-the texts they draw, and its values.
+the texts they draw (and which of them overlap), and its values.
 
 ``values`` holds the top-level variables that pages reference (``\\val{stem.name}``), converted to JSON;
 ``names`` lists every public top-level name the program left, so that a page asking for a missing one can be
@@ -25,11 +25,13 @@ class Result:
     dark: list[str] = field(default_factory=list)
     # per figure, an animation's last frame alone ("" for a figure that does not move): shown under reduced motion
     stills: list[str] = field(default_factory=list)
+    # per figure, each pair of texts drawn over each other ([text, text]): the page check reports them
+    overlaps: list[list[list[str]]] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"stdout": self.stdout, "figures": self.figures, "seconds": self.seconds,
                 "values": self.values, "names": self.names, "texts": self.texts, "dark": self.dark,
-                "stills": self.stills}
+                "stills": self.stills, "overlaps": self.overlaps}
 
     @classmethod
     def from_json(cls, data: dict) -> Result:
@@ -38,7 +40,7 @@ class Result:
         return cls(data["stdout"], list(data["figures"]), float(data.get("seconds", 0.0)),
                    dict(data.get("values", {})), list(data.get("names", [])),
                    [list(t) for t in data.get("texts", [])], list(data.get("dark", [])),
-                   list(data.get("stills", [])))
+                   list(data.get("stills", [])), [list(o) for o in data.get("overlaps", [])])
 
     def dark_figure(self, i: int) -> str:
         """The dark twin of figure ``i`` (derived here when the result came without it)."""

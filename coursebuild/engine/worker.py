@@ -89,7 +89,8 @@ def run_snippet(path: str, names: list[str]) -> dict:
     values, all_names = extract(namespace, names) if error is None else ({}, [])
     return {"stdout": out.text(), "figures": capture.svgs, "texts": capture.texts, "error": error,
             "seconds": seconds, "values": values, "names": all_names,
-            "dark": [dark_variant(figure) for figure in capture.svgs], "stills": capture.stills}
+            "dark": [dark_variant(figure) for figure in capture.svgs], "stills": capture.stills,
+            "overlaps": capture.overlaps}
 
 
 def _describe(exc: BaseException, path: str) -> dict:

@@ -33,6 +33,12 @@ def check_figures(example: Example, result: Result) -> None:
         raise PageError(example.page, example.line, f"{example.snippet} shows {len(result.figures)} "
                         f"figure(s) but the page captions {len(example.figures)}",
                         "write one <!--figure: caption | alt--> line per plt.show() figure")
+    for figure, overlaps in zip(example.figures, result.overlaps):
+        if overlaps:
+            over = "; ".join(f"{a!r} over {b!r}" for a, b in overlaps)
+            raise PageError(example.page, figure.line, f"{example.snippet} draws text over text in this figure: "
+                            f"{over}", f"move, shorten or shrink one of them in snippets/{example.snippet} "
+                            "(two long axes titles side by side: one fig.suptitle and short titles)")
 
 
 def check_example(example: Example, result: Result) -> None:

@@ -43,9 +43,10 @@ for ax, b, n in zip(axes, betas, windows):
            label="day 1: βᵗ⁻¹")
     ax.axvspan(DAYS - n + 0.5, DAYS + 0.5, color="0.85", zorder=0,
                label=f"last 1/(1−β) = {n} days")
-    ax.set_title(f"β = {b}: weight of each day in the average of day {DAYS}")
+    ax.set_title(f"β = {b}")
     ax.set_xlabel("day")
     ax.legend(fontsize=8, loc="upper left")
 axes[0].set_ylabel("weight")
+fig.suptitle(f"Weight of each day in the average of day {DAYS}")
 plt.tight_layout()
 plt.show()

@@ -42,9 +42,10 @@ for ax, b, n in zip(axes, betas, windows):
            label="第 1 天：βᵗ⁻¹")
     ax.axvspan(DAYS - n + 0.5, DAYS + 0.5, color="0.85", zorder=0,
                label=f"最近 1/(1−β) = {n} 天")
-    ax.set_title(f"β = {b}：第 {DAYS} 天的平均值里各天的权重")
+    ax.set_title(f"β = {b}")
     ax.set_xlabel("天")
     ax.legend(fontsize=8, loc="upper left")
 axes[0].set_ylabel("权重")
+fig.suptitle(f"第 {DAYS} 天的平均值里各天的权重")
 plt.tight_layout()
 plt.show()
