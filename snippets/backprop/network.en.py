@@ -42,10 +42,13 @@ def arrow(ax, start, end, gap_start, gap_end, **style):
 
 _, ax = plt.subplots(figsize=(6, 4))
 colors = {"i": "#dbe9f6", "h": "#fde3c8", "o": "#d9f0d3"}  # blue, orange, green
+# neuron ink: dark blue, not grey, so that it stays dark in the dark theme
+INK = "#1b2a3a"
 for name, (x, y) in neurons.items():
     ax.add_patch(plt.Circle((x, y), R, facecolor=colors[name[0]],
-                            edgecolor="black", zorder=3))
-    ax.text(x, y, name, ha="center", va="center", fontsize=12, zorder=4)
+                            edgecolor=INK, zorder=3))
+    ax.text(x, y, name, ha="center", va="center", fontsize=12, color=INK,
+            zorder=4)
 for k, ((src, dst, t), value) in enumerate(zip(edges, w), start=1):
     (x0, y0), (x1, y1) = neurons[src], neurons[dst]
     arrow(ax, (x0, y0), (x1, y1), R, R, color="0.3")

@@ -61,4 +61,5 @@ weight_output = model.linear2.weight.detach()
 bias_hidden = model.linear1.bias.detach()
 bias_output = model.linear2.bias.detach()
 # How many times smaller ∂E/∂w3 is than the output weights' gradients
-w3_ratios = (grad_output.abs() / grad_hidden[1][0].abs()).flatten().sort().values
+w3_ratios = (grad_output.abs() / grad_hidden[1][0].abs()).flatten()
+w3_ratios = w3_ratios.sort().values

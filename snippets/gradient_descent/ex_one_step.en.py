@@ -1,4 +1,5 @@
-# Exercise: two gradient-descent steps by hand, checked with autograd and torch.optim.SGD
+# Exercise: two gradient-descent steps by hand,
+# checked with autograd and torch.optim.SGD
 import torch
 
 target = 3.0  # f(w) = (w - target)², minimum at w = target

@@ -24,7 +24,8 @@ def momentum(p, g, state, t, lr, beta=BETA):  # PyTorch：v = βv + g
     return p - lr * state["v"]
 
 
-def momentum_ewa(p, g, state, t, lr, beta=BETA):  # 指数加权平均形式（从 0 开始）：v = βv + (1-β)g
+# 指数加权平均形式（从 0 开始）：v = βv + (1-β)g
+def momentum_ewa(p, g, state, t, lr, beta=BETA):
     state["v"] = beta * state.get("v", 0) + (1 - beta) * g
     return p - lr * state["v"]
 

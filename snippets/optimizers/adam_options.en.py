@@ -20,7 +20,7 @@ def by_hand(decoupled):
     theta, m, v, path = zeros + 1, zeros, zeros, []
     for t in range(1, steps + 1):
         g = grad_fn(theta)
-        if decoupled:  # AdamW: multiply the parameters by 1 − ηλ; gradient unchanged
+        if decoupled:  # AdamW: parameters × (1 − ηλ); gradient unchanged
             theta = theta * (1 - lr * lam)
         else:  # Adam: L2, add λθ to the gradient
             g = g + lam * theta
