@@ -850,11 +850,12 @@ def test_a_preloading_interpreter_prints_what_a_plain_one_prints(tmp_path):
     assert outputs[False][1] == outputs[True][1] != ""
 
 
-def test_texts_drawn_over_each_other_are_reported(tmp_path, engine):
+def test_what_a_figure_draws_over_what_it_hides_is_reported(tmp_path, engine):
     """Two axes titles too long for their half of the figure run into each other (a reader saw "…of day β30 =
-    0.9…"): the result names the pair, and the page check turns it into an error at the figure's line. Short
-    titles side by side are not reported, nor are the tick labels outside the axes' limits, which matplotlib keeps
-    but does not draw."""
+    0.9…"), and a legend hides a data point (a day's temperature under "daily temperature"): the result names
+    both, and the page check turns them into an error at the figure's line. Short titles side by side are not
+    reported, nor are the tick labels outside the axes' limits (which matplotlib keeps but does not draw), nor a
+    curve without markers behind a legend."""
     from coursebuild.errors import PageError
     from coursebuild.pages.check import check_figures
 
@@ -864,27 +865,44 @@ def test_texts_drawn_over_each_other_are_reported(tmp_path, engine):
         for ax, name in zip(axes, ("left", "right")):
             ax.set_title(f"{name}: a title far too long for half of the figure")
         plt.show()
+        plt.figure(figsize=(4, 3))
+        plt.scatter([0.05, 0.5, 0.9], [0.95, 0.5, 0.1], label="data")
+        plt.xlim(0, 1)
+        plt.ylim(0, 1)
+        plt.legend(loc="upper left")
+        plt.show()
         fig, axes = plt.subplots(1, 2, figsize=(5, 2))
         for ax, name in zip(axes, ("left", "right")):
             ax.set_title(name)
             ax.set_xlim(0.31, 0.69)
+        axes[0].plot([0, 1], [1, 1], label="curve")
+        axes[0].set_ylim(0, 1.1)
+        axes[0].legend(loc="upper left")
         plt.show()
     """)
     result = engine.result(path)
-    assert result.overlaps == [[["left: a title far too long for half of the figure",
-                                 "right: a title far too long for half of the figure"]], []]
+    assert result.overlaps == [
+        ["'left: a title far too long for half of the figure' over 'right: a title far too long for half of the "
+         "figure'"],
+        ["the legend over a point of 'data'"],
+        [],
+    ]
     page = snippet(tmp_path, "page.md", """
         ```python
         --8<-- "overlap.py"
         ```
 
         <!--figure: Overlapping | two titles-->
+        <!--figure: Covered | a point under the legend-->
         <!--figure: Side by side | two titles-->
     """)
     example = parse_page(page, snippets_dir=tmp_path).examples[0]
     with pytest.raises(PageError) as caught:
         check_figures(example, result)
-    assert "page.md:6: overlap.py draws text over text in this figure: 'left: a title" in str(caught.value)
-    assert "fix: move, shorten or shrink one of them in snippets/overlap.py" in str(caught.value)
+    assert "page.md:6: overlap.py hides part of this figure: 'left: a title" in str(caught.value)
+    assert "fix: in snippets/overlap.py, move, shorten or shrink the text, or move the legend" in str(caught.value)
     result.overlaps[0] = []
-    check_figures(example, result)  # no overlap: no error
+    with pytest.raises(PageError, match="page.md:7: overlap.py hides part of this figure: the legend over a point"):
+        check_figures(example, result)
+    result.overlaps[1] = []
+    check_figures(example, result)  # nothing hidden: no error

@@ -10,8 +10,9 @@ dark palette instead of a white card.
 A captured figure is a string: SVG text, or ``GIF_PREFIX`` + base64 for an animation (the results are
 cached as JSON); :func:`figure_format` and :func:`figure_bytes` read it back. An animation also leaves its
 still, its last frame as a one-frame GIF: what the page shows a reader who asked for reduced motion. The
-capture also keeps the texts each figure draws (for the language check and the search index) and every pair of
-them that the draw put over each other (a page error: two axes titles running into each other).
+capture also keeps the texts each figure draws (for the language check and the search index), and what the draw
+put over what it hides (a page error): two texts over each other (axes titles running into each other) and a
+legend over data points.
 """
 
 from __future__ import annotations
@@ -140,9 +141,42 @@ def _drawn_texts():
         Text.draw = original
 
 
-def figure_texts(fig) -> tuple[list[str], list[list[str]]]:
-    """Every visible, non-empty text a figure draws (tick labels only once drawn, so draw first), and each pair
-    of drawn texts whose boxes overlap, in the order they were drawn."""
+def _marked_points(artist):
+    """The canvas positions of the points a line's markers or a scatter draws (None for an unmarked line)."""
+    from matplotlib.collections import PathCollection
+    from matplotlib.lines import Line2D
+
+    if isinstance(artist, Line2D) and artist.get_visible() and artist.get_marker() not in (None, "None", "", " "):
+        points = artist.get_transform().transform(artist.get_xydata())
+        every = artist.get_markevery()
+        return points[::every] if isinstance(every, int) and every > 0 else points
+    if isinstance(artist, PathCollection) and artist.get_visible() and len(artist.get_offsets()):
+        return artist.get_offset_transform().transform(artist.get_offsets())
+    return None
+
+
+def _hidden_under_legends(fig, renderer) -> list[str]:
+    """Data points that a legend covers (a curve passing behind a legend is left alone)."""
+    hidden = []
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if legend is None or not legend.get_visible():
+            continue
+        box = legend.get_window_extent(renderer)
+        for artist in ax.get_children():
+            points = _marked_points(artist)
+            if points is None:
+                continue
+            inside = sum(box.x0 < x < box.x1 and box.y0 < y < box.y1 for x, y in points)
+            if inside:
+                what = "a point" if inside == 1 else f"{inside} points"
+                hidden.append(f"the legend over {what} of {artist.get_label()!r}")
+    return hidden
+
+
+def figure_texts(fig) -> tuple[list[str], list[str]]:
+    """Every visible, non-empty text a figure draws (tick labels only once drawn, so draw first), and what the
+    draw put over what it hides: each pair of drawn texts whose boxes overlap, and each legend over data points."""
     from matplotlib.text import Text
 
     with _drawn_texts() as drawn:
@@ -157,8 +191,8 @@ def figure_texts(fig) -> tuple[list[str], list[list[str]]]:
         across = min(box_a.x1, box_b.x1) - max(box_a.x0, box_b.x0)
         down = min(box_a.y1, box_b.y1) - max(box_a.y0, box_b.y0)
         if across > OVERLAP_PX and down > OVERLAP_PX:
-            overlaps.append([a, b])
-    return seen, overlaps
+            overlaps.append(f"{a!r} over {b!r}")
+    return seen, overlaps + _hidden_under_legends(fig, fig.canvas.get_renderer())
 
 
 class FigureCapture:
@@ -168,7 +202,7 @@ class FigureCapture:
         self.svgs: list[str] = []
         self.stills: list[str] = []  # per figure: an animation's last frame, "" for a figure that does not move
         self.texts: list[list[str]] = []  # per figure: titles, labels, ticks, legend entries, annotations
-        self.overlaps: list[list[list[str]]] = []  # per figure: the pairs of texts drawn over each other
+        self.overlaps: list[list[str]] = []  # per figure: texts drawn over texts, legends over data points
 
     def _keep_texts(self, fig) -> None:
         texts, overlaps = figure_texts(fig)

@@ -1,5 +1,5 @@
 """What one run of a snippet produced: its stdout, its figures (their dark-palette twins, an animation's still),
-the texts they draw (and which of them overlap), and its values.
+the texts they draw (and what they draw over what), and its values.
 
 ``values`` holds the top-level variables that pages reference (``\\val{stem.name}``), converted to JSON;
 ``names`` lists every public top-level name the program left, so that a page asking for a missing one can be
@@ -25,8 +25,9 @@ class Result:
     dark: list[str] = field(default_factory=list)
     # per figure, an animation's last frame alone ("" for a figure that does not move): shown under reduced motion
     stills: list[str] = field(default_factory=list)
-    # per figure, each pair of texts drawn over each other ([text, text]): the page check reports them
-    overlaps: list[list[list[str]]] = field(default_factory=list)
+    # per figure, what it draws over what it hides ("'A' over 'B'", "the legend over 2 points of 'data'"): the page
+    # check reports them
+    overlaps: list[list[str]] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"stdout": self.stdout, "figures": self.figures, "seconds": self.seconds,

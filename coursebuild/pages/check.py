@@ -35,10 +35,9 @@ def check_figures(example: Example, result: Result) -> None:
                         "write one <!--figure: caption | alt--> line per plt.show() figure")
     for figure, overlaps in zip(example.figures, result.overlaps):
         if overlaps:
-            over = "; ".join(f"{a!r} over {b!r}" for a, b in overlaps)
-            raise PageError(example.page, figure.line, f"{example.snippet} draws text over text in this figure: "
-                            f"{over}", f"move, shorten or shrink one of them in snippets/{example.snippet} "
-                            "(two long axes titles side by side: one fig.suptitle and short titles)")
+            raise PageError(example.page, figure.line, f"{example.snippet} hides part of this figure: "
+                            + "; ".join(overlaps), f"in snippets/{example.snippet}, move, shorten or shrink the "
+                            "text, or move the legend (loc=..., or outside the axes with bbox_to_anchor)")
 
 
 def check_example(example: Example, result: Result) -> None:

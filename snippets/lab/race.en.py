@@ -102,7 +102,7 @@ for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
     plt.plot([], [], "kX", markersize=8, label="end")
     plt.plot(*start, "ks", label="start")
     plt.plot(*land["star"], "k*", markersize=12,
-             label=f"★ {land['star_name']}")
+             label=land["star_name"])
     plt.title(land["title"])
     plt.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
     plt.show()
@@ -115,6 +115,7 @@ for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
                       label=label)[0]
              for _, _, style, color, label in paths]
     plt.plot(*land["star"], "k*", markersize=12)
+    plt.plot(*start, "ks")  # where all the paths start
     plt.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
     plt.subplots_adjust(left=0.1, right=0.66)  # room for the legend
 

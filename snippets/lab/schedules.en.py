@@ -79,8 +79,9 @@ plateau_lrs = sorted(set(history[4][0]), reverse=True)  # 1, 0.5, 0.25
 
 epochs = range(1, EPOCHS + 1)
 plt.figure(figsize=(6.4, 3.6))
-for name, (lrs, _) in zip(SCHEDULES, history):
-    plt.plot(epochs, lrs, label=name)
+# the constant lr on top: others coincide with it at first
+for k, (name, (lrs, _)) in enumerate(zip(SCHEDULES, history)):
+    plt.plot(epochs, lrs, label=name, zorder=3 if k == 0 else 2)
 plt.xlabel("epoch")
 plt.ylabel("learning rate")
 plt.title(f"Five learning-rate schedules (base learning rate {LR:g})")
@@ -88,8 +89,8 @@ plt.legend(fontsize=8)
 plt.show()
 
 plt.figure(figsize=(6.4, 3.6))
-for name, (_, losses) in zip(SCHEDULES, history):
-    plt.plot(epochs, losses, label=name)
+for k, (name, (_, losses)) in enumerate(zip(SCHEDULES, history)):
+    plt.plot(epochs, losses, label=name, zorder=3 if k == 0 else 2)
 plt.xlabel("epoch")
 plt.ylabel("loss on the training set")
 plt.title("One logistic regression, different learning-rate schedules")

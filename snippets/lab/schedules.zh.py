@@ -79,8 +79,9 @@ plateau_lrs = sorted(set(history[4][0]), reverse=True)  # 1, 0.5, 0.25
 
 epochs = range(1, EPOCHS + 1)
 plt.figure(figsize=(6.4, 3.6))
-for name, (lrs, _) in zip(SCHEDULES, history):
-    plt.plot(epochs, lrs, label=name)
+# 恒定学习率画在最上层：其他曲线起初与它重合
+for k, (name, (lrs, _)) in enumerate(zip(SCHEDULES, history)):
+    plt.plot(epochs, lrs, label=name, zorder=3 if k == 0 else 2)
 plt.xlabel("轮次 epoch")
 plt.ylabel("学习率")
 plt.title(f"五种学习率调度（基础学习率 {LR:g}）")
@@ -88,8 +89,8 @@ plt.legend(fontsize=8)
 plt.show()
 
 plt.figure(figsize=(6.4, 3.6))
-for name, (_, losses) in zip(SCHEDULES, history):
-    plt.plot(epochs, losses, label=name)
+for k, (name, (_, losses)) in enumerate(zip(SCHEDULES, history)):
+    plt.plot(epochs, losses, label=name, zorder=3 if k == 0 else 2)
 plt.xlabel("轮次 epoch")
 plt.ylabel("训练集上的损失")
 plt.title("同一个逻辑回归，不同的学习率调度")

@@ -77,9 +77,11 @@ for name, lr, ex in zip(SCHEDULES, final_lr, final_excess, strict=True):
 
 # 3. Learning rate (top), L − L* (bottom); dotted lines: decay epochs
 fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(6.4, 5.2), sharex=True)
-for name, (lrs, excess) in zip(SCHEDULES, runs, strict=True):
-    (line,) = ax1.plot(lrs, drawstyle="steps-mid", label=name)
-    ax2.plot(excess, color=line.get_color(), linewidth=1.2)
+# the constant lr on top: others coincide with it at first
+for k, (name, (lrs, excess)) in enumerate(zip(SCHEDULES, runs, strict=True)):
+    top = 3 if k == 0 else 2
+    (line,) = ax1.plot(lrs, drawstyle="steps-mid", label=name, zorder=top)
+    ax2.plot(excess, color=line.get_color(), linewidth=1.2, zorder=top)
     if name in ("StepLR", "MultiStepLR"):
         for e in range(1, MAX_EPOCH):
             if lrs[e] < lrs[e - 1]:  # this epoch starts with a lower lr
@@ -94,6 +96,6 @@ ax1.set_ylabel("learning rate")
 ax1.legend(fontsize=8, loc="lower left")
 ax2.set_yscale("log")
 ax2.set_xlabel("epoch")
-ax2.set_ylabel("L - L* (whole data set)")
+ax2.set_ylabel("L − L* (whole data set)")
 ax1.set_title("Constant learning rate vs. decay, noisy mini-batches")
 plt.show()

@@ -77,9 +77,11 @@ for name, lr, ex in zip(SCHEDULES, final_lr, final_excess, strict=True):
 
 # 3. 上图学习率，下图 L − L*；点线：学习率下降的 epoch
 fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(6.4, 5.2), sharex=True)
-for name, (lrs, excess) in zip(SCHEDULES, runs, strict=True):
-    (line,) = ax1.plot(lrs, drawstyle="steps-mid", label=name)
-    ax2.plot(excess, color=line.get_color(), linewidth=1.2)
+# 恒定学习率画在最上层：其他曲线起初与它重合
+for k, (name, (lrs, excess)) in enumerate(zip(SCHEDULES, runs, strict=True)):
+    top = 3 if k == 0 else 2
+    (line,) = ax1.plot(lrs, drawstyle="steps-mid", label=name, zorder=top)
+    ax2.plot(excess, color=line.get_color(), linewidth=1.2, zorder=top)
     if name in ("StepLR", "MultiStepLR"):
         for e in range(1, MAX_EPOCH):
             if lrs[e] < lrs[e - 1]:  # 这个 epoch 开始时学习率变小
@@ -94,6 +96,6 @@ ax1.set_ylabel("学习率")
 ax1.legend(fontsize=8, loc="lower left")
 ax2.set_yscale("log")
 ax2.set_xlabel("epoch")
-ax2.set_ylabel("L - L*（整个数据集）")
+ax2.set_ylabel("L − L*（整个数据集）")
 ax1.set_title("带噪声的小批量：恒定学习率与学习率衰减")
 plt.show()

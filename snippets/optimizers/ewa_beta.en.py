@@ -34,5 +34,6 @@ for beta in betas:
     plt.xlabel("day")
     plt.ylabel("temperature (°C)")
     plt.title(f"β = {beta}")
-    plt.legend()
+    # below the axes: no point hidden
+    plt.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2)
     plt.show()

@@ -34,5 +34,6 @@ for beta in betas:
     plt.xlabel("天")
     plt.ylabel("气温（℃）")
     plt.title(f"β = {beta}")
-    plt.legend()
+    # 放在坐标轴下方：不遮住数据点
+    plt.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2)
     plt.show()

@@ -51,6 +51,7 @@ plt.plot(days, corrected, color="tab:blue", label="from 0, bias-corrected")
 plt.xlabel("day")
 plt.ylabel("temperature (°C)")
 plt.title(f"β = {beta}: three ways to start")
-plt.legend(fontsize=8, loc="lower right")
+plt.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2,
+           fontsize=8)  # below the axes: no point hidden
 plt.tight_layout()
 plt.show()

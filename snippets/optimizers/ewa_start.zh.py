@@ -52,6 +52,7 @@ plt.plot(days, corrected, color="tab:blue", label="从 0 开始，偏差修正")
 plt.xlabel("天")
 plt.ylabel("气温（℃）")
 plt.title(f"β = {beta}：三种开头")
-plt.legend(fontsize=8, loc="lower right")
+plt.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2,
+           fontsize=8)  # 放在坐标轴下方：不遮住数据点
 plt.tight_layout()
 plt.show()

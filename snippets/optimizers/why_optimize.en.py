@@ -80,6 +80,7 @@ axes[1].plot(saddle_path[:, 0], saddle_path[:, 1], "o-", color="tab:red",
 axes[1].plot(0, 0, "k*", markersize=10, label="saddle point (0, 0)")
 axes[1].set_title("Saddle point: tiny gradient nearby")
 axes[1].set_ylabel("y")
+axes[2].set_ylabel("f(x)")
 
 x = torch.linspace(-2.2, 2.2, 301)
 axes[2].plot(x, wells(x), label="f(x) = x⁴ − 3x² + x")
