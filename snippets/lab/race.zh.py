@@ -90,7 +90,7 @@ for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
         print(f"  {name:10s}{lr:>8g}{loss:>12.3g}{dist:>15.3g}")
         xs, ys = zip(*path)
         # 虚线：与前一条很接近的路线
-        style = "--" if name in ("Nesterov", "AdamW") else "-"
+        style = "--" if name in ("Nesterov", "RMSProp", "AdamW") else "-"
         (drawn,) = plt.plot(xs, ys, style, marker="o", markersize=2,
                             markevery=max(1, steps // 50), linewidth=1.2,
                             label=f"{name}（lr = {lr:g}）")
