@@ -762,6 +762,36 @@ def test_a_dark_animation_is_the_light_one_with_its_greys_swapped_in_every_frame
     assert bytes(light_bytes[i] for i in outside) == bytes(dark_bytes[i] for i in outside)
 
 
+def test_a_dark_animation_mixes_the_edges_of_its_lines_with_the_slate_not_with_paper():
+    """An anti-aliased line on white paper has an edge of pale tints of its colour; kept as they are, the dark
+    twin showed a pale fringe around every line of the race. Such a tint becomes the colour mixed with the slate
+    (darker than the line, far darker than the tint), while the line's own colours and the greys are as before."""
+    from PIL import Image, ImageDraw, ImageSequence
+
+    from coursebuild.engine.figures import DARK_BG, GIF_PREFIX, _dark_grey, dark_gif, figure_bytes
+
+    red, tint = (214, 39, 40), (239, 169, 169)  # tab:red, and tab:red mixed with 60 % white paper
+    frames = []
+    for k in range(2):
+        frame = Image.new("RGB", (16, 8), "white")
+        draw = ImageDraw.Draw(frame)
+        draw.line([(0, 3 + k), (15, 3 + k)], fill=red)
+        draw.line([(0, 4 + k), (15, 4 + k)], fill=tint)  # the line's lower edge
+        frames.append(frame)
+    out = io.BytesIO()
+    frames[0].save(out, format="GIF", save_all=True, append_images=frames[1:], loop=0, duration=150)
+    dark = dark_gif(GIF_PREFIX + base64.b64encode(out.getvalue()).decode("ascii"))
+    with Image.open(io.BytesIO(figure_bytes(dark))) as image:
+        for k, frame in enumerate(ImageSequence.Iterator(image)):
+            rgb = frame.convert("RGB")
+            assert rgb.getpixel((8, 3 + k)) == red  # the line keeps its colour
+            assert rgb.getpixel((8, 0)) == _dark_grey(255)  # the paper is the slate
+            edge = rgb.getpixel((8, 4 + k))
+            assert edge[0] > edge[1] + 40 and edge[0] > edge[2] + 40, f"the edge {edge} is no longer red"
+            assert max(edge) < red[0] and sum(edge) < sum(tint) / 3, f"the edge {edge} is still a pale fringe"
+            assert all(c >= b for c, b in zip(edge, DARK_BG)), f"the edge {edge} is darker than the slate"
+
+
 def test_cache_prunes_entries_unused_for_a_while_and_bounds_its_size(tmp_path):
     import os
     import time

@@ -293,9 +293,25 @@ def gif_colour_tables(gif: bytes) -> list[tuple[int, int]]:
     return tables
 
 
+#: A colour of an animation whose every channel is above this is a line's colour mixed with the white paper: the
+#: anti-aliased edge of a line. No colour the course draws with is this light (matplotlib's tab10 colours have a
+#: channel below 120), so a colour this light is never a line's own.
+TINT_MIN = 150
+
+
+def _dark_tint(r: int, g: int, b: int) -> tuple[int, int, int]:
+    """A line's colour mixed with white paper, as the same colour mixed with the slate background instead. The
+    share of paper is read off the weakest channel (taken as 0 in the line's own colour, which makes a channel
+    come out too dark, so none goes below the slate's); kept as it was, the edge would be a pale fringe around
+    every line of the dark twin."""
+    paper = min(r, g, b) / 255
+    return tuple(max(bg, round(c - paper * (255 - bg))) for c, bg in zip((r, g, b), DARK_BG))
+
+
 def dark_gif(gif: str) -> str:
     """An animation's frames with the same swap, done on the GIF's colour tables (a few hundred entries, not
-    pixels): every frame keeps its pixels, its place and its timing byte for byte, only its colours change.
+    pixels): every frame keeps its pixels, its place and its timing byte for byte, only its colours change. A
+    pale tint of a colour (a line's anti-aliased edge on white paper) becomes that colour's edge on the slate.
 
     Decoding the frames and encoding them again would not: Pillow hands the frames after the first over as RGB,
     and making them a palette image again dithers them into the 216-colour web palette."""
@@ -305,6 +321,8 @@ def dark_gif(gif: str) -> str:
             r, g, b = data[i:i + 3]
             if max(r, g, b) - min(r, g, b) <= 6:  # a grey (GIF quantisation blurs exact greys)
                 data[i:i + 3] = bytes(_dark_grey((r + g + b) // 3))
+            elif min(r, g, b) > TINT_MIN:
+                data[i:i + 3] = bytes(_dark_tint(r, g, b))
     return GIF_PREFIX + base64.b64encode(bytes(data)).decode("ascii")
 
 
