@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 import logging
 import os
 import posixpath
@@ -59,6 +60,7 @@ EDIT_BUTTON_RE = re.compile(r'<a href="[^"]*" title="[^"]*" class="md-content__b
 ID_ATTR_RE = re.compile(r'(\s(?:id|for|aria-labelledby|aria-controls|aria-describedby)=")([^"#][^"]*)(")')
 HASH_REF_RE = re.compile(r'(\s(?:href|data-clipboard-target)=")#([^"]*)(")')
 HREF_RE = re.compile(r'(\shref=")([^"#][^"]*)(")')
+PRE_WITHOUT_ID_RE = re.compile(r"<pre(?![^>]*\sid=)(?=[\s>])")
 H1_RE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 H2_RE = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
 TAG_RE = re.compile(r"<[^>]+>")
@@ -120,6 +122,11 @@ def chapter(lesson: Lesson, article: str, lessons: dict[str, Lesson], page_base:
         return f"{match[1]}{html.escape(target)}{match[3]}"
 
     article = HREF_RE.sub(link, article)
+    # Material names a code block's copy target after the nearest element with an id, the block itself included:
+    # without one of its own, every block of a lesson would be named after the lesson's <section>, and each copy
+    # button would copy the lesson's first block
+    code = itertools.count(1)
+    article = PRE_WITHOUT_ID_RE.sub(lambda m: f'<pre id="{slug}--code-{next(code)}"', article)
     return f'<section class="course-book__lesson" id="{slug}">\n{article}\n</section>\n'
 
 
