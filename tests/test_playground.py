@@ -486,3 +486,67 @@ def test_ewa_widget_controls(visit, reference):
     assert page.evaluate(state)[2] == next(s for s in reference["ewa"]["series"] if s["beta"] == 0.98)["corrected"]
     page.locator('.course-playground[data-widget="ewa"] .cp-reset').click()
     assert page.evaluate(state)[:2] == [0.9, "source"]
+
+
+@pytest.mark.browser
+def test_a_diverging_run_neither_hides_the_others_nor_reads_as_a_loss(visit):
+    """SGD one notch past its stability limit on the bowl (learning rate 0.7 against 2/λmax = 0.5) grows to about
+    1e51 in its steps. The loss chart scaled to it, so the six converging curves fell below the frame, and SGD's
+    final loss read 5.10e51. The scale now follows the runs that converge, and the final loss reads "diverged"."""
+    page = visit().page
+    scale = page.evaluate("""() => { const w = window.coursePlayground.widgets[0];
+        w.settingsBy.bowl.hyper.SGD.lr = 0.7; w.redraw();
+        const runs = w.lastResult.runs, top = r => Math.max(...r.loss.filter(isFinite).map(Math.log10));
+        return { hi: w.lossScale.hi, sgd: top(runs.find(r => r.name === "SGD")),
+                 others: Math.max(...runs.filter(r => r.name !== "SGD").map(top)),
+                 finals: Object.fromEntries(Object.entries(w.finals).map(([k, e]) => [k, e.textContent])) }; }""")
+    assert scale["sgd"] > 40, scale  # it does diverge
+    assert scale["hi"] == pytest.approx(scale["others"]), f"the chart is scaled to the diverging run: {scale}"
+    assert scale["finals"]["SGD"] == "diverged"
+    assert all(text and text != "diverged" for name, text in scale["finals"].items() if name != "SGD"), scale
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("landscape", ["Saddle", "Ill-conditioned bowl"])
+def test_the_loss_axis_title_clears_its_tick_labels(visit, landscape):
+    """On the saddle the loss axis reads −1e2 … −1e8 (symmetric log scale), labels wide enough to run into the
+    rotated axis title, which sits at x ≈ 4 to 16 px: the axis now moves right by the widest label."""
+    page = visit().page
+    page.get_by_label(landscape, exact=True).check()
+    assert page.evaluate("window.coursePlayground.widgets[0].lossScale.labelsLeft") >= 20
+
+
+@pytest.mark.browser
+def test_a_drag_can_start_on_the_start_marker(visit):
+    """The start square sits over the map, whose pointer events move the start: a drag that began on the square
+    itself moved nothing (it showed a move cursor). It now reaches the map."""
+    page = visit().page
+    before = page.evaluate(SETTINGS_JS)["start"]
+    marker, box = page.locator(".cp-start").bounding_box(), page.locator(".cp-map").bounding_box()
+    page.mouse.move(marker["x"] + marker["width"] / 2, marker["y"] + marker["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.7, box["y"] + box["height"] * 0.7, steps=5)
+    page.mouse.up()
+    after = page.evaluate(SETTINGS_JS)["start"]
+    assert after != before and after[0] > before[0] and after[1] < before[1], (before, after)
+
+
+@pytest.mark.browser
+def test_sliders_tell_assistive_technology_their_value(visit):
+    """A slider's own value is its position on a grid (18 for a learning rate of 0.1, 90 for β = 0.9), which a
+    screen reader read out; each slider shown now gives the value its output shows (aria-valuetext), also after a
+    change (the sliders of the optimizers not being tuned are hidden)."""
+    page = visit().page
+    ewa_ready(page)
+    read = """() => [...document.querySelectorAll('.course-playground input[type=range]')].filter(
+        s => s.offsetParent !== null).map(
+        s => [s.id, s.getAttribute('aria-valuetext'), document.querySelector(`output[for="${s.id}"]`).textContent])"""
+    sliders = page.evaluate(read)
+    assert len(sliders) >= 4, sliders
+    assert all(text and text == shown for _, text, shown in sliders), sliders
+    page.locator("input[id$='-lr']").focus()
+    page.keyboard.press("ArrowRight")
+    page.locator("input[id$='-beta']").focus()
+    page.keyboard.press("ArrowLeft")
+    after = page.evaluate(read)
+    assert after != sliders and all(text == shown for _, text, shown in after), after

@@ -28,7 +28,7 @@
       beta: "β", mode: "Start and correction", source: "S₁ = Y₁ (the definition above)",
       zero: "S₀ = 0, no correction", corrected: "S₀ = 0, bias-corrected Sₜ / (1 − βᵗ)",
       data: "daily temperature", average: "weighted average", day: "day", temperature: "temperature (°C)",
-      window: function (n) { return "1/(1 − β) ≈ " + n + " days"; }, reset: "Reset",
+      window: function (n) { return "1/(1 − β) ≈ " + n + (n === 1 ? " day" : " days"); }, reset: "Reset",
       loading: "Loading the temperatures…", failed: "The temperatures could not be loaded; the figures below show the same data.",
       plot: function (b, m) { return "The 30 daily temperatures as points and their weighted average with β = " + b + " (" + m + ") as a line"; },
     },
@@ -114,6 +114,7 @@
     var t0 = performance.now(), w = this.words;
     this.slider.value = Math.round(this.beta * 100);
     this.out.textContent = String(this.beta);
+    this.slider.setAttribute("aria-valuetext", String(this.beta)); // not the slider's position (90 for β = 0.9)
     this.modeInputs[this.mode].checked = true;
     this.windowText.textContent = this.beta < 1 ? w.window(Math.round(1 / (1 - this.beta) * 10) / 10) : "";
     var avg = ewa(this.values, this.beta, this.mode);

@@ -106,7 +106,7 @@
     { name: "Adam", defaults: { betas: [0.9, 0.999] } },
     { name: "AdamW", defaults: { betas: [0.9, 0.999], weight_decay: 0.01 } },
   ];
-  var DASHED = { Nesterov: true, AdamW: true }; // as in the static figure: close to the previous path
+  var DASHED = { Nesterov: true, RMSProp: true, AdamW: true }; // as in the static figure: close to the previous path
 
   // One optimizer step on the 2-vector p, given the gradient g at p; t counts from 1. Each line is the
   // matching torch line (torch/optim/*.py, _single_tensor_*), element by element:
@@ -254,6 +254,7 @@
       applySgd: "Apply to SGD", applyMomentum: "Apply to Momentum", diverged: "diverged",
       map: function (name) { return "Contour map of " + name + " with the paths of the enabled optimizers"; },
       lossPlot: "Loss against step of the enabled optimizers",
+      colon: ": ", comma: ", ", aside: function (text, note) { return text + " (" + note + ")"; },
     },
     zh: {
       title: "优化器演练场", landscape: "地形", bowl: "病态碗", saddle: "鞍点", rosenbrock: "Rosenbrock 函数",
@@ -267,6 +268,7 @@
       applySgd: "用于 SGD", applyMomentum: "用于 Momentum", diverged: "发散",
       map: function (name) { return name + "的等高线图和所选优化器的路径"; },
       lossPlot: "所选优化器的损失随步数的变化",
+      colon: "：", comma: "，", aside: function (text, note) { return text + "（" + note + "）"; }, // full-width
     },
   };
 
@@ -483,7 +485,7 @@
     this.theoryBox.appendChild(el("ul", {}, [
       el("li", { text: w.kappa + " = " + fmt(th.lambda_max) + "/" + fmt(th.lambda_min) + " = " + fmt(th.kappa) }),
       el("li", {}, [el("span", { text: w.bestLr + " = " + th.sgd_lr.toFixed(4) + " " }), applySgd]),
-      el("li", {}, [el("span", { text: w.bestMomentum + ": β = " + th.momentum_beta.toFixed(4) + ", " + w.lr +
+      el("li", {}, [el("span", { text: w.bestMomentum + w.colon + "β = " + th.momentum_beta.toFixed(4) + w.comma + w.lr +
                                      " = " + th.momentum_lr.toFixed(4) + " " }), applyMomentum]),
     ]));
   };
@@ -540,13 +542,19 @@
     this.syncOutputs();
   };
 
+  // Each output shows its value, and so does the slider to assistive technology (aria-valuetext): a slider's own
+  // value is its position on a grid (18 for a learning rate of 0.1), which a screen reader would read out.
   Playground.prototype.syncOutputs = function () {
     var s = this.settingsBy[this.landscape], h = s.hyper[this.tune], sl = this.sliders;
-    sl.lr.out.textContent = fmt(h.lr);
-    if (h.momentum != null) sl.momentum.out.textContent = fmt(h.momentum);
-    if (h.alpha != null) sl.alpha.out.textContent = fmt(h.alpha);
-    if (h.betas) { sl.beta1.out.textContent = fmt(h.betas[0]); sl.beta2.out.textContent = fmt(h.betas[1]); }
-    sl.steps.out.textContent = String(s.steps);
+    function show(slider, text) {
+      slider.out.textContent = text;
+      slider.input.setAttribute("aria-valuetext", text);
+    }
+    show(sl.lr, fmt(h.lr));
+    if (h.momentum != null) show(sl.momentum, fmt(h.momentum));
+    if (h.alpha != null) show(sl.alpha, fmt(h.alpha));
+    if (h.betas) { show(sl.beta1, fmt(h.betas[0])); show(sl.beta2, fmt(h.betas[1])); }
+    show(sl.steps, String(s.steps));
   };
 
   // The start marker: click or drag on the map, or the arrow keys on the focused marker.
@@ -641,7 +649,7 @@
     });
     result.runs.forEach(function (r) {
       var last = r.loss[r.loss.length - 1];
-      self.finals[r.name].textContent = isFinite(last) ? fmt(last) : w.diverged;
+      self.finals[r.name].textContent = diverged(r, land) ? w.diverged : fmt(last);
       self.finals[r.name].title = w.final;
     });
     var ms = performance.now() - t0;
@@ -740,6 +748,12 @@
     });
   };
 
+  // A run that blew up: its loss overflowed or, where the loss is bounded below, grew a millionfold.
+  function diverged(run, land) {
+    var first = run.loss[0], last = run.loss[run.loss.length - 1];
+    return !isFinite(last) || (land.positive && first > 0 && last > first * 1e6);
+  }
+
   // Loss against step: log scale where the landscape is positive, symmetric log on the saddle.
   Playground.prototype.drawLoss = function (result, land, colors, width) {
     var height = Math.round(Math.min(Math.max(width * 0.36, 170), 280)), w = this.words;
@@ -748,8 +762,10 @@
     var T = land.positive ?
       function (l) { return l > 0 ? Math.log10(l) : l === 0 ? -300 : NaN; } :
       function (l) { return Math.sign(l) * Math.log10(1 + Math.abs(l)); };
-    var lo = Infinity, hi = -Infinity;
-    result.runs.forEach(function (r) {
+    // the scale follows the runs that converge: a run that blew up would squeeze them out of the frame (it is
+    // drawn leaving through the top, and its final loss reads "diverged")
+    var lo = Infinity, hi = -Infinity, kept = result.runs.filter(function (r) { return !diverged(r, land); });
+    (kept.length ? kept : result.runs).forEach(function (r) {
       for (var k = 0; k < r.loss.length; k++) {
         var t = T(r.loss[k]);
         if (isFinite(t)) { if (t < lo) lo = t; if (t > hi) hi = t; }
@@ -759,7 +775,7 @@
     lo = Math.max(lo, hi - 40); // at most 40 decades
     if (hi - lo < 1) { lo -= 0.5; hi += 0.5; }
     var steps = result.steps;
-    var v = { left: m.left + 8, top: m.top, w: width - m.left - 8 - m.right, h: height - m.top - m.bottom };
+    var v = { left: m.left + 8, top: m.top, w: 0, h: height - m.top - m.bottom };
     var X = function (k) { return v.left + k / Math.max(steps, 1) * v.w; };
     var Y = function (t) { return v.top + (hi - t) / (hi - lo) * v.h; };
     ctx.clearRect(0, 0, width, height);
@@ -776,12 +792,18 @@
         if (-at >= lo) yTicks.push([-at, "−1e" + k]);
       }
     }
+    // room for the widest tick label between the axis and the rotated title (x ≈ 4 to 16 px): "−1e8" on the saddle
+    ctx.font = "11px " + getComputedStyle(this.root).fontFamily;
+    var widest = Math.max.apply(null, yTicks.map(function (t) { return ctx.measureText(t[1]).width; }).concat(0));
+    v.left = Math.max(m.left + 8, Math.ceil(26 + widest));
+    v.w = width - v.left - m.right;
+    this.lossScale = { lo: lo, hi: hi, labelsLeft: v.left - 6 - widest }; // test hook: the decades shown, the labels' edge
     this.axes(ctx, v, colors, ticks(0, steps, Math.max(3, Math.floor(v.w / 70))), yTicks, X, Y);
     ctx.save();
     ctx.translate(10, v.top + v.h / 2);
     ctx.rotate(-Math.PI / 2);
     ctx.textAlign = "center";
-    ctx.fillText(w.loss + " (" + (land.positive ? w.logScale : w.symlog) + ")", 0, 0);
+    ctx.fillText(w.aside(w.loss, land.positive ? w.logScale : w.symlog), 0, 0);
     ctx.restore();
     ctx.textAlign = "center";
     ctx.textBaseline = "bottom";
@@ -794,7 +816,7 @@
     result.runs.forEach(function (r) {
       var i = OPTIMIZERS.map(function (o) { return o.name; }).indexOf(r.name), n = r.loss.length;
       var px = new Float64Array(n), py = new Float64Array(n);
-      for (var k = 0; k < n; k++) { px[k] = X(k); py[k] = Y(Math.max(T(r.loss[k]), lo - 1)); }
+      for (var k = 0; k < n; k++) { px[k] = X(k); py[k] = Y(Math.min(Math.max(T(r.loss[k]), lo - 1), hi + 1)); }
       ctx.strokeStyle = colors.paths[i];
       ctx.lineWidth = 1.5;
       ctx.setLineDash(DASHED[r.name] ? [5, 3] : []);
