@@ -672,6 +672,21 @@ def test_notebook_pages_show_code_and_outputs_whole(browser, built_site, site_se
 
 
 # The image shows a new address (a replay), and that image has loaded.
+@pytest.mark.browser
+def test_on_a_touch_screen_the_replay_button_is_a_finger_high(browser, site_server):
+    """On a phone (pointer: coarse) each animation's replay button is at least 44 px high; it was the height of
+    its 16 px text."""
+    visit = open_page(browser, site_server.url + "en/lab/", wait_until="load", has_touch=True, is_mobile=True)
+    try:
+        page = visit.page
+        assert page.evaluate("matchMedia('(pointer: coarse)').matches")
+        heights = page.eval_on_selector_all("button.course-replay",
+                                            "bs => bs.map(b => b.getBoundingClientRect().height)")
+        assert len(heights) == 3 and min(heights) >= 44, heights
+    finally:
+        visit.context.close()
+
+
 NEW_IMAGE_LOADED = "([img, old]) => img.src !== old && img.complete && img.naturalWidth > 0"
 
 

@@ -550,3 +550,24 @@ def test_sliders_tell_assistive_technology_their_value(visit):
     page.keyboard.press("ArrowLeft")
     after = page.evaluate(read)
     assert after != sliders and all(text == shown for _, text, shown in after), after
+
+
+@pytest.mark.browser
+def test_touch_targets_are_44_px_high(browser, server):
+    """On a phone (a touch screen: pointer coarse), every control of both widgets is at least 44 px high: the
+    review measured a 22 px select, 16 px slider thumbs and 24 px option labels."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True,
+                                  service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(f"{server}en/")
+        assert page.evaluate("matchMedia('(pointer: coarse)').matches")
+        ewa_ready(page)
+        small = page.evaluate("""() => [...document.querySelectorAll(
+                '.course-playground label, .course-playground select, .course-playground .md-button, ' +
+                '.course-playground input[type=range]')]
+            .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+            .map(e => e.outerHTML.slice(0, 60) + ' ' + e.getBoundingClientRect().height)""")
+        assert not small, small
+    finally:
+        context.close()
