@@ -55,7 +55,7 @@ plt.contour(xs, ys, f(torch.stack([xs, ys], dim=-1)), levels=12,
             colors="0.75", linewidths=0.8)
 plt.plot(sgd_paths[0][:, 0], sgd_paths[0][:, 1], "o-", color="tab:red",
          markersize=2.5, linewidth=0.8, label=f"SGD，lr = {sgd_lrs[0]}")
-plt.plot(ada_path[:, 0], ada_path[:, 1], "o-", color="tab:blue",
+plt.plot(ada_path[:, 0], ada_path[:, 1], "o-", color="tab:purple",
          markersize=2.5, linewidth=0.8, label=f"AdaGrad，lr = {ada_lr:g}")
 plt.plot(0, 0, "k*", markersize=10, label="最小值")
 plt.xlabel("x（平缓）")
