@@ -17,8 +17,10 @@ from mkdocs.utils.yaml import yaml_load
 from nbclient import NotebookClient
 
 from coursebuild import DOCS_DIR, ROOT
+from coursebuild.engine import default_engine
 from coursebuild.errors import CourseError
 from coursebuild.pages import FIGURE_RE, course_pages, parse_page
+from coursebuild.pages.refs import filled_in
 from coursebuild.plugin.convert import (
     build_notebook,
     download_uri,
@@ -156,6 +158,18 @@ def test_notebook_is_deterministic_and_mirrors_the_page(path):
     for leftover in ("pytest-codeblocks", "<!--figure", "--8<--", "{ #", "\nchapter:"):
         assert leftover not in markdown, f"{leftover!r} left in the notebook's Markdown"
     assert markdown.startswith("# "), "the notebook opens with the page's title"
+    assert "<!--" not in markdown, "an HTML comment (a note to authors) left in the notebook's Markdown"
+    assert 'class="course-playground"' not in markdown, "an empty widget <div>: Jupyter cannot run it"
+    for line in filled_in(page, default_engine()).lines:  # each figure's caption, in italics, under its figure
+        figure = FIGURE_RE.match(line)
+        if figure:
+            caption = figure["body"].partition("|")[0].strip()
+            assert f"*{caption}*" in markdown, f"the caption {caption!r} is missing from the notebook"
+    opened = [line for line in markdown.split("\n") if re.match(r">[ >]*\$\$", line) and not line.endswith("$$")]
+    assert not opened, f"display math over several quoted lines (Jupyter draws each > into it): {opened[:2]}"
+    home = (DOCS_DIR / "index.en.md").read_text(encoding="utf-8")
+    install = next(line for line in home.splitlines() if line.startswith("pip install ") and " -r " not in line)
+    assert f"`{install}`" in markdown, f"the notebook does not say how to install what it needs ({install})"
     for cell in (c for c in nb.cells if c.cell_type == "markdown"):  # what was left where code and output were
         lines = cell.source.split("\n")
         padding = [line for i, line in enumerate(lines) if EMPTY_QUOTE.fullmatch(line) and (

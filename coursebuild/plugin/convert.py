@@ -3,9 +3,11 @@
 The notebook is derived, never kept by hand: :func:`build_notebook` reads the page with
 :func:`coursebuild.pages.parse_page` and turns
 
-* the prose between examples into Markdown cells (front matter, expected-output markers and blocks and
-  ``<!--figure-->`` lines dropped; LaTeX kept; admonitions and content tabs become block quotes, explicit
-  heading anchors ``{ #id }`` become ``<a id>`` anchors, links to other pages become site URLs);
+* the prose between examples into Markdown cells (front matter, expected-output markers and blocks and notes to
+  authors dropped; a ``<!--figure-->`` line becomes its caption in italics, under the figure; LaTeX kept, display
+  math inside a block quote on one line; admonitions and content tabs become block quotes, explicit heading
+  anchors ``{ #id }`` become ``<a id>`` anchors, links to other pages become site URLs, an interactive widget a
+  link to it on the site);
 * each example into a code cell holding the snippet's source, with the outputs the engine recorded
   (``stdout`` as a stream, each ``plt.show()`` as an ``image/svg+xml`` display, an animation as a GIF).
 
@@ -31,11 +33,18 @@ from ..pages.refs import filled_in
 
 INTRO = {
     "zh": ("> 本笔记本由课程页面{link}自动生成：文字和代码与页面相同，输出来自构建网站时的真实运行。"
-           "运行它需要 `torch`、`matplotlib` 和 `noto-cjk-sans-otc`（版本见课程仓库的 `requirements.txt`）。"),
+           "运行它需要 Python {python} 和这三个库（版本与生成输出时相同）：`{install}`"),
     "en": ("> This notebook is generated from the lesson page{link}: the same text and code, with the outputs "
-           "of the run made when the site was built. Running it needs `torch`, `matplotlib` and "
-           "`noto-cjk-sans-otc` (versions in the course repository's `requirements.txt`)."),
+           "of the run made when the site was built. Running it needs Python {python} and three libraries, in "
+           "the versions that produced the outputs: `{install}`"),
 }
+#: The distributions the snippets import (tests/test_codeblocks.py checks the home page's list against them).
+RUNTIME = ("torch", "matplotlib", "noto-cjk-sans-otc")
+#: What a lesson page shows in place of an interactive widget, which a notebook cannot run.
+WIDGET = {"zh": "> *交互式演示只在网站上：[在课程页面上试一试]({url})。*",
+          "en": "> *The interactive widget runs on the site only: [try it on the lesson page]({url}).*"}
+WIDGET_RE = re.compile(r'^[ \t]*<div class="course-playground"[^>]*></div>[ \t]*$')
+COMMENT_LINE_RE = re.compile(r"^[ \t]*<!--.*-->[ \t]*$")  # a note to authors (translation-checked: ...)
 LINK = {"zh": "《[{title}]({url})》", "en": " [{title}]({url})"}
 PLAIN_TITLE = {"zh": "《{title}》", "en": " “{title}”"}
 
@@ -111,10 +120,41 @@ def _example_lines(page: Page) -> tuple[dict[int, int], set[int]]:
             out = fences[ex.output_line - 2]
             skip.update(range(out.start, out.end + 1))
     inside = {i for f in page.fences for i in range(f.start, f.end + 1)}
-    for i, line in enumerate(page.lines):  # expected-output markers and figure captions
-        if i not in inside and (FIGURE_RE.match(line) or MARKER_RE.match(line)):
+    for i, line in enumerate(page.lines):  # expected-output markers and notes to authors
+        if i not in inside and not FIGURE_RE.match(line) and (MARKER_RE.match(line) or COMMENT_LINE_RE.match(line)):
             skip.add(i)
     return starts, skip
+
+
+def _shown(line: str, lang: str, section_url: str | None) -> str:
+    """A line of prose as the notebook shows it: a figure's marker as its caption in italics (the figure is the
+    output above it), an interactive widget as a link to it on the site."""
+    figure = FIGURE_RE.match(line)
+    indent = line[:len(line) - len(line.lstrip())]
+    if figure:
+        caption = figure["body"].partition("|")[0].strip()
+        return f"{indent}*{caption}*"
+    if WIDGET_RE.match(line) and section_url:
+        return indent + WIDGET[lang].format(url=section_url)
+    return line
+
+
+def _one_line_display_math(lines: list[str]) -> list[str]:
+    """Display math (``$$`` … ``$$`` over several lines) on one line: inside a block quote, JupyterLab takes the
+    ``>`` of each line into the equation (jupyterlab#16755). LaTeX reads a line break as a space."""
+    out: list[str] = []
+    math: list[str] | None = None
+    for line in lines:
+        if math is not None:
+            math.append(line.strip())
+            if line.strip().endswith("$$"):
+                out.append(" ".join(part for part in math if part))
+                math = None
+        elif line.strip().startswith("$$") and not (len(line.strip()) > 2 and line.strip().endswith("$$")):
+            math = [line.rstrip()]
+        else:
+            out.append(line)
+    return out + (math or [])
 
 
 def _convert_containers(lines: list[str]) -> list[str]:
@@ -143,7 +183,7 @@ def _convert_containers(lines: list[str]) -> list[str]:
         title = m["title"]
         if title is None:
             title = (m["type"] or "").split()[0].replace("-", " ").capitalize() if m["type"] else ""
-        quoted = ([f"**{title}**", ""] if title else []) + _convert_containers(body)
+        quoted = ([f"**{title}**", ""] if title else []) + _convert_containers(_one_line_display_math(body))
         out.extend(f"> {ln}".rstrip() for ln in quoted)
         i = j
     return out
@@ -197,11 +237,22 @@ def _title_line(page: Page) -> int | None:
     return None
 
 
+def install_line() -> str:
+    """``pip install`` of the snippets' libraries at the versions of this environment, which produced the outputs
+    (read from package metadata: nothing is imported)."""
+    from importlib.metadata import version
+
+    return "pip install " + " ".join(f"{name}=={version(name).split('+')[0]}" for name in RUNTIME)
+
+
 def _intro(page: Page, lang: str, site_url: str | None, title_line: int | None) -> str:
+    import sys
+
     title = TITLE_RE.match(page.lines[title_line])["title"] if title_line is not None else page_name(page.path)
     url = page_url(site_url, lang, page_name(page.path) + ".md")
     link = LINK[lang].format(title=title, url=url) if url else PLAIN_TITLE[lang].format(title=title)
-    return INTRO[lang].format(link=link)
+    python = f"{sys.version_info.major}.{sys.version_info.minor}"
+    return INTRO[lang].format(link=link, python=python, install=install_line())
 
 
 def prose_segments(page: Page, site_url: str | None = None) -> list[str]:
@@ -219,12 +270,18 @@ def prose_segments(page: Page, site_url: str | None = None) -> list[str]:
     title_line = _title_line(page)
     intro = ["", _intro(page, lang, site_url, title_line), ""]
     kept: list[str] = [] if title_line is not None else intro[1:]
+    inside = {i for f in page.fences for i in range(f.start, f.end + 1)}
+    section = None  # the anchor of the heading above: where a widget is on the site
     for i in range(body_start, len(lines)):
         if i in starts:
             kept.append(page.examples[starts[i]].indent + PLACEHOLDER.format(starts[i]))  # inside its container
         if i in skip:
             continue
-        kept.append(lines[i])
+        heading = HEADING_RE.match(lines[i]) if i not in inside else None
+        anchor = ANCHOR_RE.search(" " + heading["attrs"]) if heading else None
+        section = anchor["id"] if anchor else section
+        url = page_url(site_url, lang, page_name(page.path) + ".md")
+        kept.append(lines[i] if i in inside else _shown(lines[i], lang, url and section and f"{url}#{section}"))
         if i == title_line:
             kept.extend(intro)
     converted = _convert_containers(kept)

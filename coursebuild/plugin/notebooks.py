@@ -33,6 +33,7 @@ import logging
 import os
 import posixpath
 import re
+import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ from .convert import (
     build_notebook,
     download_uri,
     has_notebook,
+    install_line,
     notebook_uri,
     page_name,
     write_notebook,
@@ -164,7 +166,7 @@ def _inputs(path: Path, state, site_url: str | None) -> str:
         digest.update(b"\0" + (snippet.read_bytes() if snippet.is_file() else b"(missing)"))
     for result in state.results:
         digest.update(b"\0" + repr(result and (result.stdout, result.figures, result.values)).encode())
-    digest.update(f"\0{site_url}".encode())
+    digest.update(f"\0{site_url}\0{install_line()}\0{sys.version_info[:2]}".encode())  # what the intro names
     return digest.hexdigest()
 
 
