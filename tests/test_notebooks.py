@@ -167,6 +167,14 @@ def test_notebook_is_deterministic_and_mirrors_the_page(path):
             assert f"*{caption}*" in markdown, f"the caption {caption!r} is missing from the notebook"
     opened = [line for line in markdown.split("\n") if re.match(r">[ >]*\$\$", line) and not line.endswith("$$")]
     assert not opened, f"display math over several quoted lines (Jupyter draws each > into it): {opened[:2]}"
+    folded, block = 0, False  # the examples inside the page's folded blocks (??? success "Solution")
+    for line in page.lines:
+        if line.strip() and not line[0].isspace():
+            block = line.startswith("??? ")
+        folded += block and "--8<--" in line
+    hidden = [c for c in code if c.metadata.get("jupyter") == {"source_hidden": True, "outputs_hidden": True}]
+    assert len(hidden) == folded and all(c.metadata.get("tags") == ["solution"] for c in hidden), (
+        f"{len(hidden)} code cells folded, the page folds {folded} examples")
     home = (DOCS_DIR / "index.en.md").read_text(encoding="utf-8")
     install = next(line for line in home.splitlines() if line.startswith("pip install ") and " -r " not in line)
     assert f"`{install}`" in markdown, f"the notebook does not say how to install what it needs ({install})"

@@ -297,6 +297,20 @@ def prose_segments(page: Page, site_url: str | None = None) -> list[str]:
 # --- examples -> code cells -------------------------------------------------------------------------------
 
 
+def in_folded_block(page: Page, example: Example) -> bool:
+    """Whether the example is inside a block the page shows folded (``??? success "Solution"``, not ``???+``):
+    the nearest line above it that is indented less than it opens its container."""
+    depth = len(example.indent.expandtabs(4))
+    if depth == 0:
+        return False
+    fences = {f.start: f for f in page.fences}
+    for line in reversed(page.lines[:fences[example.line - 2].start]):
+        if line.strip() and len(line) - len(line.lstrip()) < depth:
+            opening = CONTAINER_RE.match(line)
+            return bool(opening) and opening["kind"] == "???"
+    return False
+
+
 def _outputs(example: Example, engine: Engine) -> list:
     try:
         result = engine.result(example.snippet_path)
@@ -334,8 +348,11 @@ def build_notebook(path: str | Path, engine: Engine | None = None, site_url: str
         if segments[k]:
             cells.append(new_markdown_cell(segments[k], id=cell_id()))
         source = example.snippet_path.read_text(encoding="utf-8").rstrip("\n")
-        cells.append(new_code_cell(source, id=cell_id(), execution_count=k + 1,
-                                   outputs=_outputs(example, engine)))
+        cell = new_code_cell(source, id=cell_id(), execution_count=k + 1, outputs=_outputs(example, engine))
+        if in_folded_block(page, example):  # a solution: folded, as on the page, until the student opens it
+            cell.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
+            cell.metadata["tags"] = ["solution"]
+        cells.append(cell)
     if segments[-1]:
         cells.append(new_markdown_cell(segments[-1], id=cell_id()))
     return new_notebook(cells=cells, metadata={"kernelspec": dict(KERNELSPEC),
