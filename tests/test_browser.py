@@ -169,8 +169,8 @@ class Visit:
 
 def open_page(browser, url: str, wait_until: str = "networkidle", **context_options) -> Visit:
     """A fresh context (empty cache) that lets only local requests through and records everything;
-    ``context_options`` go to Playwright's ``new_context`` (``reduced_motion="reduce"``)."""
-    context = browser.new_context(viewport=VIEWPORT, service_workers="block", **context_options)
+    ``context_options`` go to Playwright's ``new_context`` (``reduced_motion="reduce"``, a phone's ``viewport``)."""
+    context = browser.new_context(**{"viewport": VIEWPORT, "service_workers": "block", **context_options})
     page = context.new_page()
     visit = Visit(page, context)
 
@@ -683,6 +683,70 @@ def test_on_a_touch_screen_the_replay_button_is_a_finger_high(browser, site_serv
         heights = page.eval_on_selector_all("button.course-replay",
                                             "bs => bs.map(b => b.getBoundingClientRect().height)")
         assert len(heights) == 3 and min(heights) >= 44, heights
+    finally:
+        visit.context.close()
+
+
+PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_zoom_view_shows_a_figure_at_its_own_size(browser, site_server):
+    """At 375 px a 1070 px figure is shrunk to the column (its text about 4 px high), and the zoom view showed it
+    no larger; it now opens full screen at the figure's own size and scrolls sideways, with a finger-sized close
+    button."""
+    visit = open_page(browser, site_server.url + "en/optimizers/", wait_until="load", **PHONE)
+    try:
+        page = visit.page
+        page.locator("figure.course-figure img.course-light").first.click()
+        page.wait_for_selector("dialog.course-zoom[open]")
+        zoom = page.evaluate("""() => { const d = document.querySelector('dialog.course-zoom'),
+            img = d.querySelector('img'), close = d.querySelector('button').getBoundingClientRect();
+            return {img: img.getBoundingClientRect().width, natural: img.naturalWidth,
+                    scrolls: d.scrollWidth > d.clientWidth, close: [close.width, close.height]}; }""")
+        assert zoom["natural"] > 1000 and zoom["img"] >= zoom["natural"] - 1 and zoom["scrolls"], zoom
+        assert min(zoom["close"]) >= 44, zoom
+        page.keyboard.press("Escape")
+        assert page.locator("dialog.course-zoom[open]").count() == 0
+    finally:
+        visit.context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["en/backprop/", "backprop/", "en/lab/"])
+def test_on_a_phone_a_cut_formula_shows_that_it_scrolls(browser, site_server, path):
+    """Phones draw no scrollbar: a formula wider than the column looked complete where it was cut ("= 0.751365 −
+    0"). Each wide formula scrolls in one box (KaTeX's own display box no longer scrolls inside it), which shows a
+    shadow at an edge with more to see."""
+    visit = open_page(browser, site_server.url + path, wait_until="load", **PHONE)
+    try:
+        boxes = visit.page.evaluate("""() => [...document.querySelectorAll('.course-math')].map(b => {
+            const inner = b.querySelector('.katex-display');
+            return {wide: Math.max(b.scrollWidth, inner.scrollWidth) > b.clientWidth + 1,
+                    innerScrolls: getComputedStyle(inner).overflowX !== 'visible',
+                    shadow: getComputedStyle(b).backgroundImage.includes('gradient')}; })""")
+        wide = [b for b in boxes if b["wide"]]
+        assert wide, "no formula wider than a phone's column: the test would prove nothing"
+        assert not any(b["innerScrolls"] for b in boxes), "a formula scrolls inside its scrolling box"
+        assert all(b["shadow"] for b in wide), "a wide formula without its scroll shadow"
+    finally:
+        visit.context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["en/summary/", "summary/", "en/optimizers/", "optimizers/", "en/gradient-descent/"])
+def test_on_a_phone_every_table_fits_the_column(browser, site_server, path):
+    """At 375 px the glossary's meaning column started at x ≈ 357 (only 中文 | English showed) and the optimizers'
+    comparison table hid its PyTorch column; with less padding and the glossary as one block per term, every
+    table fits."""
+    visit = open_page(browser, site_server.url + path, wait_until="load", **PHONE)
+    try:
+        tables = visit.page.evaluate("""() => [...document.querySelectorAll('.md-content table')].map(t => {
+            const r = t.getBoundingClientRect();
+            return {right: r.right, wide: t.scrollWidth > t.clientWidth + 1, head: t.innerText.slice(0, 30)}; })""")
+        assert tables, "no table"
+        over = [t for t in tables if t["right"] > 375.5 or t["wide"]]
+        assert not over, over
     finally:
         visit.context.close()
 
