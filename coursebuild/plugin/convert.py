@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import sys
 from pathlib import Path
 
 import nbformat
@@ -134,8 +135,8 @@ def _shown(line: str, lang: str, section_url: str | None) -> str:
     if figure:
         caption = figure["body"].partition("|")[0].strip()
         return f"{indent}*{caption}*"
-    if WIDGET_RE.match(line) and section_url:
-        return indent + WIDGET[lang].format(url=section_url)
+    if WIDGET_RE.match(line):  # without the site's address, nothing to link to: left out
+        return indent + WIDGET[lang].format(url=section_url) if section_url else ""
     return line
 
 
@@ -246,8 +247,6 @@ def install_line() -> str:
 
 
 def _intro(page: Page, lang: str, site_url: str | None, title_line: int | None) -> str:
-    import sys
-
     title = TITLE_RE.match(page.lines[title_line])["title"] if title_line is not None else page_name(page.path)
     url = page_url(site_url, lang, page_name(page.path) + ".md")
     link = LINK[lang].format(title=title, url=url) if url else PLAIN_TITLE[lang].format(title=title)
@@ -272,6 +271,7 @@ def prose_segments(page: Page, site_url: str | None = None) -> list[str]:
     kept: list[str] = [] if title_line is not None else intro[1:]
     inside = {i for f in page.fences for i in range(f.start, f.end + 1)}
     section = None  # the anchor of the heading above: where a widget is on the site
+    url = page_url(site_url, lang, page_name(page.path) + ".md")
     for i in range(body_start, len(lines)):
         if i in starts:
             kept.append(page.examples[starts[i]].indent + PLACEHOLDER.format(starts[i]))  # inside its container
@@ -280,7 +280,6 @@ def prose_segments(page: Page, site_url: str | None = None) -> list[str]:
         heading = HEADING_RE.match(lines[i]) if i not in inside else None
         anchor = ANCHOR_RE.search(" " + heading["attrs"]) if heading else None
         section = anchor["id"] if anchor else section
-        url = page_url(site_url, lang, page_name(page.path) + ".md")
         kept.append(lines[i] if i in inside else _shown(lines[i], lang, url and section and f"{url}#{section}"))
         if i == title_line:
             kept.extend(intro)
