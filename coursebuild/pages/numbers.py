@@ -60,7 +60,7 @@ def numbers_in(text: str) -> list[str]:
 def text_lines(page: Page) -> list[tuple[int, str]]:
     """(line number, text) of every line a reader reads as text, with what is not data blanked out (so that a
     number's column is its column on the page)."""
-    inside = {i for f in page.fences for i in range(f.start, f.end + 1)}
+    inside = page.fenced_lines
     front = FRONT_RE.match(page.text)
     skip = front.group(0).count("\n") if front else 0
     out = []

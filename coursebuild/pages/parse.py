@@ -94,6 +94,11 @@ class Page:
     def lines(self) -> list[str]:
         return self.text.splitlines()
 
+    @property
+    def fenced_lines(self) -> set[int]:
+        """0-based indices of every line of a fenced block, its fences included: code, not prose."""
+        return {i for f in self.fences for i in range(f.start, f.end + 1)}
+
 
 def scan_fences(path: Path, lines: list[str]) -> list[Fence]:
     """All fenced blocks of a page; an unclosed fence is an error at the line that opened it."""

@@ -50,7 +50,7 @@ class Ref:
 
 def find_refs(page: Page) -> list[Ref]:
     """Every reference outside code fences, each bound to the nearest example of its stem above it."""
-    inside = {i for f in page.fences for i in range(f.start, f.end + 1)}
+    inside = page.fenced_lines
     stems = [stem_of(ex.snippet) for ex in page.examples]  # once per page, not once per reference
     refs: list[Ref] = []
     for i, line in enumerate(page.lines):

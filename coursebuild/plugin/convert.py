@@ -29,7 +29,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 from ..engine import Engine, default_engine
 from ..engine.figures import figure_format
 from ..errors import CourseError
-from ..pages.parse import DEFAULT_LANGUAGE, FENCE_RE, FIGURE_RE, MARKER_RE, Example, Page, page_language, parse_page
+from ..pages.parse import DEFAULT_LANGUAGE, FENCE_RE, MARKER_RE, Example, Page, page_language, parse_page
 from ..pages.refs import filled_in
 
 INTRO = {
@@ -120,20 +120,23 @@ def _example_lines(page: Page) -> tuple[dict[int, int], set[int]]:
         if ex.output_line is not None:
             out = fences[ex.output_line - 2]
             skip.update(range(out.start, out.end + 1))
-    inside = {i for f in page.fences for i in range(f.start, f.end + 1)}
-    for i, line in enumerate(page.lines):  # expected-output markers and notes to authors
-        if i not in inside and not FIGURE_RE.match(line) and (MARKER_RE.match(line) or COMMENT_LINE_RE.match(line)):
+    inside, figures = page.fenced_lines, _captions(page)
+    for i, line in enumerate(page.lines):  # expected-output markers and notes to authors (a figure's is kept)
+        if i not in inside and i not in figures and (MARKER_RE.match(line) or COMMENT_LINE_RE.match(line)):
             skip.add(i)
     return starts, skip
 
 
-def _shown(line: str, lang: str, section_url: str | None) -> str:
+def _captions(page: Page) -> dict[int, str]:
+    """Line index -> caption of each ``<!--figure-->`` line, as the page's parser read it."""
+    return {figure.line - 1: figure.caption for example in page.examples for figure in example.figures}
+
+
+def _shown(line: str, lang: str, section_url: str | None, caption: str | None) -> str:
     """A line of prose as the notebook shows it: a figure's marker as its caption in italics (the figure is the
     output above it), an interactive widget as a link to it on the site."""
-    figure = FIGURE_RE.match(line)
     indent = line[:len(line) - len(line.lstrip())]
-    if figure:
-        caption = figure["body"].partition("|")[0].strip()
+    if caption is not None:
         return f"{indent}*{caption}*"
     if WIDGET_RE.match(line):  # without the site's address, nothing to link to: left out
         return indent + WIDGET[lang].format(url=section_url) if section_url else ""
@@ -231,7 +234,7 @@ def _markdown(lines: list[str], lang: str, site_url: str | None) -> str:
 
 def _title_line(page: Page) -> int | None:
     """Index of the page's ``# Title`` line (outside code blocks), if it has one."""
-    inside = {i for f in page.fences for i in range(f.start, f.end + 1)}
+    inside = page.fenced_lines
     for i, line in enumerate(page.lines):
         if i not in inside and TITLE_RE.match(line):
             return i
@@ -269,7 +272,7 @@ def prose_segments(page: Page, site_url: str | None = None) -> list[str]:
     title_line = _title_line(page)
     intro = ["", _intro(page, lang, site_url, title_line), ""]
     kept: list[str] = [] if title_line is not None else intro[1:]
-    inside = {i for f in page.fences for i in range(f.start, f.end + 1)}
+    inside, captions = page.fenced_lines, _captions(page)
     section = None  # the anchor of the heading above: where a widget is on the site
     url = page_url(site_url, lang, page_name(page.path) + ".md")
     for i in range(body_start, len(lines)):
@@ -280,7 +283,8 @@ def prose_segments(page: Page, site_url: str | None = None) -> list[str]:
         heading = HEADING_RE.match(lines[i]) if i not in inside else None
         anchor = ANCHOR_RE.search(" " + heading["attrs"]) if heading else None
         section = anchor["id"] if anchor else section
-        kept.append(lines[i] if i in inside else _shown(lines[i], lang, url and section and f"{url}#{section}"))
+        kept.append(lines[i] if i in inside else
+                    _shown(lines[i], lang, url and section and f"{url}#{section}", captions.get(i)))
         if i == title_line:
             kept.extend(intro)
     converted = _convert_containers(kept)
