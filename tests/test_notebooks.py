@@ -10,6 +10,7 @@ import json
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
+from html import escape
 
 import nbformat
 import pytest
@@ -187,6 +188,44 @@ def test_notebook_is_deterministic_and_mirrors_the_page(path):
         ln.count("$") for ln in page.lines if FIGURE_RE.match(ln))
     assert markdown.count("$") == dollars, "LaTeX lost or added on the way from the page"
 
+
+@pytest.mark.parametrize("path", NOTEBOOK_PAGES, ids=IDS)
+def test_a_solution_is_folded_in_the_notebook_text_and_code(path):
+    """The page folds each exercise's solution (``??? success``), text and code; so does the notebook: its text
+    is in cells of its own, collapsed as its code cells are, and the exercise above it stays open."""
+    nb = nbformat.reads(notebook_json(path, site_url=SITE_URL), as_version=4)
+    cells = [(c.source, c.metadata.get("jupyter", {}).get("source_hidden", False)) for c in nb.cells
+             if c.cell_type == "markdown"]
+    solution, block = [], False  # the first words of each line of a solution's text (without markup)
+    page = filled_in(parse_page(path), default_engine())
+    for i, line in enumerate(page.lines):
+        if line.strip() and not line[0].isspace():
+            block = line.startswith("??? ")
+        words = re.split(r"[][<>`$|*{}\\]", line.strip().removeprefix("- "))[0].strip()  # up to any markup
+        if block and line[:1].isspace() and i not in page.fenced_lines and len(words) >= 12:
+            solution.append(words[:24])
+    assert solution or "??? " not in path.read_text(encoding="utf-8"), "no solution text found to check"
+    for words in solution:
+        where = [folded for text, folded in cells if words in text]
+        assert True in where, f"the solution's text {words!r} is not folded in the notebook"
+    for source, folded in cells:
+        assert not (folded and re.search(r"^#", source, re.M)), f"a heading folded away: {source[:80]!r}"
+        assert not folded or source.startswith(">"), f"a folded cell with text outside the solution: {source[:80]!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PAGES, ids=IDS)
+def test_an_animation_in_the_notebook_is_described(path):
+    """An animation is an HTML ``<img>`` in the notebook (a GIF); it carries the page's alt text for it, as the
+    lesson's figure does, with its numbers filled in."""
+    page = filled_in(parse_page(path), default_engine())
+    code = [c for c in nbformat.reads(notebook_json(path, site_url=SITE_URL), as_version=4).cells
+            if c.cell_type == "code"]
+    for example, cell in zip(page.examples, code):
+        shown = [o.data for o in cell.outputs if o.output_type == "display_data"]
+        for figure, data in zip(example.figures, shown):
+            if "text/html" in data:
+                alt = re.search(r'<img alt="([^"]*)"', data["text/html"])[1]
+                assert alt and alt == escape(figure.alt), f"{example.snippet}: the animation's alt is {alt!r}"
 
 def _site_dir(uri: str) -> str:
     """``notebooks/x.ipynb`` -> ``notebooks/x/index.html`` (use_directory_urls)."""

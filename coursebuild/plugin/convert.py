@@ -7,7 +7,8 @@ The notebook is derived, never kept by hand: :func:`build_notebook` reads the pa
   authors dropped; a ``<!--figure-->`` line becomes its caption in italics, under the figure; LaTeX kept, display
   math inside a block quote on one line; admonitions and content tabs become block quotes, explicit heading
   anchors ``{ #id }`` become ``<a id>`` anchors, links to other pages become site URLs, an interactive widget a
-  link to it on the site);
+  link to it on the site); the text of a block the page shows folded (an exercise's solution) in cells of its own,
+  folded as the block's code cells are;
 * each example into a code cell holding the snippet's source, with the outputs the engine recorded
   (``stdout`` as a stream, each ``plt.show()`` as an ``image/svg+xml`` display, an animation as a GIF).
 
@@ -18,6 +19,8 @@ The MkDocs hook (``notebook_hook.py``) and the tests call the same functions.
 
 from __future__ import annotations
 
+import copy
+import html
 import posixpath
 import re
 import sys
@@ -63,6 +66,11 @@ CONTAINER_RE = re.compile(r'^(?P<indent>[ \t]*)(?P<kind>!!!|\?\?\?\+?|===\+?)[ \
 LINK_RE = re.compile(r"(?P<pre>\]\(|^\[[^\]]+\]:[ \t]*)(?P<target>[^)\s#]+\.md)(?P<frag>#[^)\s]*)?")
 PLACEHOLDER = "\x00example:{}\x00"
 PLACEHOLDER_RE = re.compile(r"\x00example:(\d+)\x00")
+#: Where the text of a block the page shows folded (an exercise's solution) starts and ends: it gets cells of its own
+FOLD_OPEN, FOLD_CLOSE = "\x00fold:open\x00", "\x00fold:close\x00"
+#: A folded cell's metadata, as JupyterLab writes it for a cell whose input is collapsed (a code cell's also hides
+#: its outputs): the student opens it with a click, as the solution on the page.
+FOLDED = {"jupyter": {"source_hidden": True}, "tags": ["solution"]}
 
 
 def page_name(path: str | Path) -> str:
@@ -161,9 +169,10 @@ def _one_line_display_math(lines: list[str]) -> list[str]:
     return out + (math or [])
 
 
-def _convert_containers(lines: list[str]) -> list[str]:
+def _convert_containers(lines: list[str], outermost: bool = True) -> list[str]:
     """Admonitions (``!!! note "Title"``), details (``???``) and tabs (``=== "Tab"``) as block quotes:
-    Jupyter has none of them and would show their indented bodies as code."""
+    Jupyter has none of them and would show their indented bodies as code. An outermost folded block (``???``, not
+    ``???+``) is put between ``FOLD_OPEN`` and ``FOLD_CLOSE`` lines."""
     out: list[str] = []
     fence = None  # the fence of the code block we are in
     i = 0
@@ -187,8 +196,9 @@ def _convert_containers(lines: list[str]) -> list[str]:
         title = m["title"]
         if title is None:
             title = (m["type"] or "").split()[0].replace("-", " ").capitalize() if m["type"] else ""
-        quoted = ([f"**{title}**", ""] if title else []) + _convert_containers(_one_line_display_math(body))
-        out.extend(f"> {ln}".rstrip() for ln in quoted)
+        quoted = ([f"**{title}**", ""] if title else []) + _convert_containers(_one_line_display_math(body), False)
+        folded = outermost and m["kind"] == "???"
+        out.extend([FOLD_OPEN] * folded + [f"> {ln}".rstrip() for ln in quoted] + [FOLD_CLOSE] * folded)
         i = j
     return out
 
@@ -257,8 +267,9 @@ def _intro(page: Page, lang: str, site_url: str | None, title_line: int | None) 
     return INTRO[lang].format(link=link, python=python, install=install_line())
 
 
-def prose_segments(page: Page, site_url: str | None = None) -> list[str]:
-    """The page's prose as Markdown, one string before each example and one after the last (len = examples + 1).
+def prose_segments(page: Page, site_url: str | None = None) -> list[list[tuple[str, bool]]]:
+    """The page's prose as Markdown cells: the cells before each example and those after the last (len = examples
+    + 1), each as (its Markdown, whether it is folded: the text of a block the page shows folded).
 
     The intro (where the notebook comes from, what it needs) goes right under the page's title.
     """
@@ -287,14 +298,18 @@ def prose_segments(page: Page, site_url: str | None = None) -> list[str]:
                     _shown(lines[i], lang, url and section and f"{url}#{section}", captions.get(i)))
         if i == title_line:
             kept.extend(intro)
-    converted = _convert_containers(kept)
-    segments: list[list[str]] = [[]]
-    for line in converted:
+    segments: list[list[tuple[list[str], bool]]] = [[([], False)]]  # per example: its cells' lines, folded?
+    folded = False
+    for line in _convert_containers(kept):
         if PLACEHOLDER_RE.search(line):
-            segments.append([])
+            segments.append([([], folded)])
+        elif line in (FOLD_OPEN, FOLD_CLOSE):
+            folded = line == FOLD_OPEN
+            segments[-1].append(([], folded))
         else:
-            segments[-1].append(line)
-    return [_markdown(seg, lang, site_url) for seg in segments]
+            segments[-1][-1][0].append(line)
+    cells = [[(_markdown(lines, lang, site_url), folded) for lines, folded in segment] for segment in segments]
+    return [[(text, folded) for text, folded in segment if text] for segment in cells]
 
 
 # --- examples -> code cells -------------------------------------------------------------------------------
@@ -324,9 +339,11 @@ def _outputs(example: Example, engine: Engine) -> list:
     outputs = []
     if result.stdout:
         outputs.append(new_output("stream", name="stdout", text=result.stdout))
-    for figure in result.figures:
-        if figure_format(figure) == "gif":  # an animation: Jupyter and nbconvert show it as an <img>
-            data = {"text/html": f'<img alt="" src="{figure}">'}
+    alts = [figure.alt for figure in example.figures]  # the page's, its numbers filled in
+    for i, figure in enumerate(result.figures):
+        if figure_format(figure) == "gif":  # an animation: Jupyter and nbconvert show it as an <img>, described
+            alt = html.escape(alts[i] if i < len(alts) else "")
+            data = {"text/html": f'<img alt="{alt}" src="{figure}">'}
         else:
             data = {"image/svg+xml": figure}
         outputs.append(new_output("display_data", data=data, metadata={}))
@@ -346,18 +363,20 @@ def build_notebook(path: str | Path, engine: Engine | None = None, site_url: str
     def cell_id() -> str:
         return f"{stem}-{len(cells):02d}"
 
+    def prose(segment: list[tuple[str, bool]]) -> None:
+        for text, folded in segment:
+            cells.append(new_markdown_cell(text, id=cell_id(), metadata=copy.deepcopy(FOLDED) if folded else {}))
+
     segments = prose_segments(page, site_url)
     for k, example in enumerate(page.examples):
-        if segments[k]:
-            cells.append(new_markdown_cell(segments[k], id=cell_id()))
+        prose(segments[k])
         source = example.snippet_path.read_text(encoding="utf-8").rstrip("\n")
         cell = new_code_cell(source, id=cell_id(), execution_count=k + 1, outputs=_outputs(example, engine))
         if in_folded_block(page, example):  # a solution: folded, as on the page, until the student opens it
-            cell.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
-            cell.metadata["tags"] = ["solution"]
+            cell.metadata.update(copy.deepcopy(FOLDED))
+            cell.metadata["jupyter"]["outputs_hidden"] = True
         cells.append(cell)
-    if segments[-1]:
-        cells.append(new_markdown_cell(segments[-1], id=cell_id()))
+    prose(segments[-1])
     return new_notebook(cells=cells, metadata={"kernelspec": dict(KERNELSPEC),
                                                "language_info": dict(LANGUAGE_INFO)})
 
