@@ -936,3 +936,23 @@ def test_what_a_figure_draws_over_what_it_hides_is_reported(tmp_path, engine):
         check_figures(example, result)
     result.overlaps[1] = []
     check_figures(example, result)  # nothing hidden: no error
+
+
+def test_a_hidden_unlabelled_artist_is_named_by_kind_colour_and_place(tmp_path, engine):
+    """matplotlib names an unlabelled artist ``_child2``, which is nowhere in the snippet: the report names its
+    kind and colour instead, and the first hidden point in the data's coordinates."""
+    path = snippet(tmp_path, "unlabelled.py", """
+        import matplotlib.pyplot as plt
+        plt.figure(figsize=(4, 3))
+        plt.plot([0, 1], [0, 1], label="curve")
+        plt.plot([0.05, 0.9], [0.95, 0.2], "o", color="tab:red")
+        plt.scatter([0.08], [0.9], color="tab:green")
+        plt.xlim(0, 1)
+        plt.ylim(0, 1)
+        plt.legend(loc="upper left")
+        plt.show()
+    """)
+    assert engine.result(path).overlaps == [[
+        "the legend over a point of an unlabelled line (#d62728) first at (0.05, 0.95)",
+        "the legend over a point of an unlabelled scatter (#2ca02c) first at (0.08, 0.9)",
+    ]]

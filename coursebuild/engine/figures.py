@@ -167,11 +167,27 @@ def _hidden_under_legends(fig, renderer) -> list[str]:
             points = _marked_points(artist)
             if points is None:
                 continue
-            inside = sum(box.x0 < x < box.x1 and box.y0 < y < box.y1 for x, y in points)
-            if inside:
-                what = "a point" if inside == 1 else f"{inside} points"
-                hidden.append(f"the legend over {what} of {artist.get_label()!r}")
+            under = [k for k, (x, y) in enumerate(points) if box.x0 < x < box.x1 and box.y0 < y < box.y1]
+            if under:
+                what = "a point" if len(under) == 1 else f"{len(under)} points"
+                hidden.append(f"the legend over {what} of {_named(artist, under[0])}")
     return hidden
+
+
+def _named(artist, first: int) -> str:
+    """An artist as the snippet's author finds it: its label, or (matplotlib names an unlabelled one ``_child3``)
+    its kind and colour, and where its first hidden point is, in data coordinates."""
+    from matplotlib.colors import to_hex
+    from matplotlib.lines import Line2D
+
+    label = artist.get_label()
+    if label and not label.startswith("_"):
+        return repr(label)
+    if isinstance(artist, Line2D):
+        kind, colour, (x, y) = "line", artist.get_color(), artist.get_xydata()[first]
+    else:
+        kind, colour, (x, y) = "scatter", artist.get_facecolor()[0], artist.get_offsets()[first]
+    return f"an unlabelled {kind} ({to_hex(colour)}) first at ({x:.3g}, {y:.3g})"
 
 
 def figure_texts(fig) -> tuple[list[str], list[str]]:
