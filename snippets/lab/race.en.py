@@ -23,6 +23,10 @@ OPTIMIZERS = {  # name → builds the PyTorch optimizer with learning rate lr
     "AdamW": lambda ps, lr: optim.AdamW(ps, lr=lr),
 }
 NAMES = list(OPTIMIZERS)
+# one colour per optimizer, as on the optimizers page
+COLORS = {"SGD": "tab:red", "Momentum": "tab:blue", "Nesterov": "tab:orange",
+          "AdaGrad": "tab:purple", "RMSProp": "tab:brown", "Adam": "tab:green",
+          "AdamW": "tab:pink"}
 BOWL = (0.1, 2.0)  # f = 0.1x² + 2y²
 curv = [2 * a for a in BOWL]  # curvatures (second derivatives) 0.2 and 4
 cond = curv[1] / curv[0]  # condition number
@@ -91,9 +95,9 @@ for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
         xs, ys = zip(*path)
         # dashed: a path close to the previous one
         style = "--" if name in ("Nesterov", "RMSProp", "AdamW") else "-"
-        (drawn,) = plt.plot(xs, ys, style, marker="o", markersize=2,
-                            markevery=max(1, steps // 50), linewidth=1.2,
-                            label=f"{name} (lr = {lr:g})")
+        (drawn,) = plt.plot(xs, ys, style, color=COLORS[name], marker="o",
+                            markersize=2, markevery=max(1, steps // 50),
+                            linewidth=1.2, label=f"{name} (lr = {lr:g})")
         color = drawn.get_color()
         plt.plot(xs[-1], ys[-1], "X", color=color, markersize=8)  # the end
         paths.append((xs, ys, style, color, drawn.get_label()))

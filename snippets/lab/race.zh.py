@@ -23,6 +23,10 @@ OPTIMIZERS = {  # 名字 → 用学习率 lr 构造 PyTorch 优化器
     "AdamW": lambda ps, lr: optim.AdamW(ps, lr=lr),
 }
 NAMES = list(OPTIMIZERS)
+# 每个优化器一种颜色，与“优化方法”一章相同
+COLORS = {"SGD": "tab:red", "Momentum": "tab:blue", "Nesterov": "tab:orange",
+          "AdaGrad": "tab:purple", "RMSProp": "tab:brown", "Adam": "tab:green",
+          "AdamW": "tab:pink"}
 BOWL = (0.1, 2.0)  # f = 0.1x² + 2y²
 curv = [2 * a for a in BOWL]  # 曲率（二阶导数）0.2 和 4
 cond = curv[1] / curv[0]  # 条件数
@@ -91,9 +95,9 @@ for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
         xs, ys = zip(*path)
         # 虚线：与前一条很接近的路线
         style = "--" if name in ("Nesterov", "RMSProp", "AdamW") else "-"
-        (drawn,) = plt.plot(xs, ys, style, marker="o", markersize=2,
-                            markevery=max(1, steps // 50), linewidth=1.2,
-                            label=f"{name}（lr = {lr:g}）")
+        (drawn,) = plt.plot(xs, ys, style, color=COLORS[name], marker="o",
+                            markersize=2, markevery=max(1, steps // 50),
+                            linewidth=1.2, label=f"{name}（lr = {lr:g}）")
         color = drawn.get_color()
         plt.plot(xs[-1], ys[-1], "X", color=color, markersize=8)  # 终点
         paths.append((xs, ys, style, color, drawn.get_label()))

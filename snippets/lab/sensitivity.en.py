@@ -59,6 +59,10 @@ def adamw(p, g, state, t, lr, wd=WD):  # decoupled weight decay
 OPTIMIZERS = {"SGD": sgd, "Momentum": momentum, "Nesterov": nesterov,
               "AdaGrad": adagrad, "RMSProp": rmsprop, "Adam": adam,
               "AdamW": adamw}
+# one colour per optimizer, as on the optimizers page
+COLORS = {"SGD": "tab:red", "Momentum": "tab:blue", "Nesterov": "tab:orange",
+          "AdaGrad": "tab:purple", "RMSProp": "tab:brown", "Adam": "tab:green",
+          "AdamW": "tab:pink"}
 # The race's bowl, turned by ANGLE degrees and moved to C = (1, 1):
 # f(p) = ½ (p − C)ᵀ A (p − C), curvatures still 0.2 and 4
 ANGLE, CURV = 45, (0.2, 4.0)
@@ -105,7 +109,8 @@ for name, step in OPTIMIZERS.items():
     kept = [(lr, loss) for lr, loss in zip(lrs, losses) if loss <= F0]
     # dashed: a curve close to the previous one
     style = "--" if name in ("Nesterov", "AdamW") else "-"
-    plt.plot(*zip(*kept), style, marker="o", markersize=3, label=name)
+    plt.plot(*zip(*kept), style, color=COLORS[name], marker="o",
+             markersize=3, label=name)
 plt.axhline(GOOD, color="0.6", linestyle=":", label=f"good below {GOOD:g}")
 plt.xscale("log")
 plt.yscale("log")

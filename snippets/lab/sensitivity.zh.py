@@ -60,6 +60,10 @@ def adamw(p, g, state, t, lr, wd=WD):  # 解耦的权重衰减
 OPTIMIZERS = {"SGD": sgd, "Momentum": momentum, "Nesterov": nesterov,
               "AdaGrad": adagrad, "RMSProp": rmsprop, "Adam": adam,
               "AdamW": adamw}
+# 每个优化器一种颜色，与“优化方法”一章相同
+COLORS = {"SGD": "tab:red", "Momentum": "tab:blue", "Nesterov": "tab:orange",
+          "AdaGrad": "tab:purple", "RMSProp": "tab:brown", "Adam": "tab:green",
+          "AdamW": "tab:pink"}
 # 把赛跑里的碗转 ANGLE 度，最小值移到 C = (1, 1)：
 # f(p) = ½ (p − C)ᵀ A (p − C)，曲率仍是 0.2 和 4
 ANGLE, CURV = 45, (0.2, 4.0)
@@ -106,7 +110,8 @@ for name, step in OPTIMIZERS.items():
     kept = [(lr, loss) for lr, loss in zip(lrs, losses) if loss <= F0]
     # 虚线：与前一条很接近的曲线
     style = "--" if name in ("Nesterov", "AdamW") else "-"
-    plt.plot(*zip(*kept), style, marker="o", markersize=3, label=name)
+    plt.plot(*zip(*kept), style, color=COLORS[name], marker="o",
+             markersize=3, label=name)
 plt.axhline(GOOD, color="0.6", linestyle=":", label=f"达标线 {GOOD:g}")
 plt.xscale("log")
 plt.yscale("log")

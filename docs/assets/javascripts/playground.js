@@ -281,12 +281,14 @@
 
   var PALETTES = {
     light: {
-      paths: ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2"], // matplotlib tab10
+      // one colour per optimizer (SGD, Momentum, Nesterov, AdaGrad, RMSProp, Adam, AdamW), matplotlib's tab10 as the
+      // static figures and the optimizers page use them: SGD red, Momentum blue, Adam green, AdaGrad purple
+      paths: ["#d62728", "#1f77b4", "#ff7f0e", "#9467bd", "#8c564b", "#2ca02c", "#e377c2"],
       low: [255, 255, 255], high: [214, 226, 242], line: [200, 200, 200], fg: "#333", grid: "#e4e4e4",
       star: "#000",
     },
     dark: {
-      paths: ["#5aa9e6", "#ffa04d", "#5fd35f", "#ff6b6b", "#c39bf0", "#c9977f", "#f7a1d8"],
+      paths: ["#ff6b6b", "#5aa9e6", "#ffa04d", "#c39bf0", "#c9977f", "#5fd35f", "#f7a1d8"],
       low: [30, 33, 41], high: [44, 58, 84], line: [78, 84, 100], fg: "#d5d7e2", grid: "#3a3f4d",
       star: "#fff",
     },
