@@ -175,3 +175,23 @@ def test_the_checks_can_fail():
     # a Chinese page may bold an English glossary term; an English page may not bold a Chinese one
     assert unknown_bold(terms, "**鞍点**、**Learning rate** 和 **动量**", "zh") == ["动量"]
     assert unknown_bold(terms, "**鞍点** and **learning rate**", "en") == ["鞍点"]
+
+
+#: One word per notion on the Chinese pages: an epoch is "epoch" (the glossary's 轮次 is its gloss), never 轮 as a
+#: unit ("训练 20 轮"), which two pages used and the others did not (a native editor's review).
+EPOCH_AS_LUN = re.compile(r"轮(?!次)")
+
+
+def epoch_as_lun(text: str) -> list[str]:
+    return [line.strip()[:60] for line in text.splitlines() if EPOCH_AS_LUN.search(line)]
+
+
+def test_chinese_pages_and_snippets_say_epoch():
+    from coursebuild import ROOT
+
+    texts = {page_id(p): p.read_text(encoding="utf-8") for p in PAGES if language(p) == "zh"}
+    texts.update({str(p.relative_to(ROOT)): p.read_text(encoding="utf-8")
+                  for p in sorted((ROOT / "snippets").rglob("*.zh.py"))})
+    found = {name: lines for name, text in texts.items() if (lines := epoch_as_lun(text))}
+    assert not found, f"轮 for an epoch (write “epoch”, as the other pages do): {found}"
+    assert epoch_as_lun("共 20 轮；第 2 轮之后") and not epoch_as_lun("**Epoch**（轮次）：一个 epoch")

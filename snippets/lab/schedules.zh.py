@@ -12,9 +12,9 @@ plt.rcParams["font.family"] = ["DejaVu Sans", "Noto Sans CJK SC"]
 
 torch.manual_seed(0)
 N, D, BATCH, EPOCHS, LR, MOMENTUM = 200, 4, 20, 30, 1.0, 0.9
-WARMUP, START_FACTOR = 5, 0.1  # 预热：5 轮，从 0.1 × LR 开始
+WARMUP, START_FACTOR = 5, 0.1  # 预热：5 个 epoch，从 0.1 × LR 开始
 FACTOR, PATIENCE = 0.5, 2  # ReduceLROnPlateau
-REPORT = (1, 5, 15, 30)  # 打印这几轮的学习率
+REPORT = (1, 5, 15, 30)  # 打印这几个 epoch 的学习率
 # 四个特征的尺度从 3.2 到 0.32
 X = torch.randn(N, D) * torch.logspace(0.5, -0.5, D)
 # 带标签噪声的二分类数据
@@ -67,14 +67,14 @@ for make in SCHEDULES.values():
 lr_at = [[lrs[e - 1] for e in REPORT] for lrs, _ in history]
 final_loss = [losses[-1] for _, losses in history]
 lowest_loss = [min(losses) for _, losses in history]
-print("lr@e：第 e 轮的学习率")
+print("lr@e：第 e 个 epoch 的学习率")
 print("".join(f"{f'lr@{e}':>8s}" for e in REPORT)
       + "     最终     最低   调度")
 for name, lrs, last, low in zip(SCHEDULES, lr_at, final_loss, lowest_loss):
     print("".join(f"{lr:8.3g}" for lr in lrs)
           + f"{last:9.4f}{low:9.4f}   {name}")
 
-loss_epoch2 = [losses[1] for _, losses in history]  # 第 2 轮之后的损失
+loss_epoch2 = [losses[1] for _, losses in history]  # 第 2 个 epoch 之后的损失
 plateau_lrs = sorted(set(history[4][0]), reverse=True)  # 1, 0.5, 0.25
 
 epochs = range(1, EPOCHS + 1)
