@@ -11,8 +11,8 @@ targets = [0.01, 0.99]  # targets of o1, o2
 w = [0.15, 0.20, 0.25, 0.30, 0.40, 0.45, 0.50, 0.55]  # w1 … w8
 b = [0.35, 0.60]  # b1: bias of the hidden layer, b2: of the output layer
 
-R = 0.25  # radius of a neuron (circle)
-neurons = {  # centres
+R = 0.25  # radius of a node (circle)
+neurons = {  # centres of the inputs and neurons
     "i1": (0, 2), "i2": (0, 0),
     "h1": (2.5, 2), "h2": (2.5, 0),
     "o1": (5, 2), "o2": (5, 0),
@@ -79,5 +79,7 @@ ax.set_ylim(-1.4, 3.0)
 ax.set_aspect("equal")  # keep circles round
 ax.axis("off")
 # as in the source's figure, the neurons of a layer share one bias
-print(f"{len(neurons)} neurons, {len(w)} weights, {len(b)} biases")
+input_nodes = [name for name in neurons if name.startswith("i")]
+print(f"{len(input_nodes)} inputs, {len(neurons) - len(input_nodes)} neurons, "
+      f"{len(w)} weights, {len(b)} biases")
 plt.show()

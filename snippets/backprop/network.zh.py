@@ -11,8 +11,8 @@ targets = [0.01, 0.99]  # o1、o2 的目标值
 w = [0.15, 0.20, 0.25, 0.30, 0.40, 0.45, 0.50, 0.55]  # w1 … w8
 b = [0.35, 0.60]  # b1：隐藏层的偏置，b2：输出层的偏置
 
-R = 0.25  # 神经元（圆）的半径
-neurons = {  # 圆心
+R = 0.25  # 节点（圆）的半径
+neurons = {  # 输入和神经元的圆心
     "i1": (0, 2), "i2": (0, 0),
     "h1": (2.5, 2), "h2": (2.5, 0),
     "o1": (5, 2), "o2": (5, 0),
@@ -79,5 +79,7 @@ ax.set_ylim(-1.4, 3.0)
 ax.set_aspect("equal")  # 圆保持是圆
 ax.axis("off")
 # 与原文的图一样，每层的神经元共用一个偏置
-print(f"{len(neurons)} 个神经元，{len(w)} 个权重，{len(b)} 个偏置")
+input_nodes = [name for name in neurons if name.startswith("i")]
+print(f"{len(input_nodes)} 个输入，{len(neurons) - len(input_nodes)} 个神经元，"
+      f"{len(w)} 个权重，{len(b)} 个偏置")
 plt.show()
