@@ -751,6 +751,26 @@ def test_on_a_phone_every_table_fits_the_column(browser, site_server, path):
         visit.context.close()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["en/gradient-descent/", "en/optimizers/", "optimizers/", "en/lr-decay/"])
+def test_on_a_phone_no_heading_link_sits_on_a_line_of_its_own(browser, site_server, path):
+    """At 375 px the ¶ after 8 headings that filled their lines wrapped onto an empty line of its own (it is
+    invisible until hovered, which a finger cannot do): glued to the heading's last word, it never does."""
+    visit = open_page(browser, site_server.url + path, wait_until="load", **PHONE)
+    try:
+        alone = visit.page.evaluate("""() => [...document.querySelectorAll('.md-content :is(h2, h3, h4)')]
+            .filter(h => h.querySelector('.headerlink')).map(h => {
+                const link = h.querySelector('.headerlink'), range = document.createRange();
+                range.selectNodeContents(h);
+                range.setEndBefore(link);
+                const lines = [...range.getClientRects()].filter(r => r.width > 0);
+                return {text: h.textContent, alone: link.getBoundingClientRect().top >= lines.at(-1).bottom - 1};
+            }).filter(h => h.alone).map(h => h.text)""")
+        assert not alone, f"a heading's ¶ on a line of its own at 375 px: {alone}"
+    finally:
+        visit.context.close()
+
+
 NEW_IMAGE_LOADED = "([img, old]) => img.src !== old && img.complete && img.naturalWidth > 0"
 
 

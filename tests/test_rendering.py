@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from coursebuild.plugin.rendering import fold_setup_lines
+import pytest
+
+from coursebuild.plugin.rendering import fold_setup_lines, keep_heading_link_with_last_word
 
 SETUP_CLASS = '<span class="course-setup">'
 
@@ -69,3 +71,22 @@ def test_figure_size_is_what_the_browser_lays_out():
     html = figure_html("a.svg", "Figure 1. ", "c", "alt", "fig-1", "dark/a.svg", (614, 461))
     assert html.count('width="614" height="461"') == 2  # the light image and its dark twin
     assert "width=" not in figure_html("a.svg", "Figure 1. ", "c", "alt", "fig-1")
+
+
+LINK = '<a class="headerlink" href="#x" title="Permanent link">&para;</a>'
+
+
+@pytest.mark.parametrize("inner, glued", [
+    ("Comparison and summary", "summary"),
+    ("练习 4：AdaGrad 与 RMSProp 的有效学习率", "习率"),
+    ("Using <code>torch.optim.SGD</code>", "<code>torch.optim.SGD</code>"),
+    ("The <code>lr</code> and momentum", "momentum"),
+    ("练习 1：两步 Adam", "Adam"),
+    ("单", "单"),
+])
+def test_a_heading_link_wraps_with_the_last_word(inner, glued):
+    """A heading's ¶ is glued to its last word (two characters of Chinese), so a narrow screen never puts it on an
+    empty line of its own; the heading's text and the link are otherwise as they were."""
+    out = keep_heading_link_with_last_word(f'<h2 id="x">{inner}{LINK}</h2><p>{inner}</p>')
+    assert out.endswith(f'<span class="course-nowrap">{glued}{LINK}</span></h2><p>{inner}</p>'), out
+    assert re.sub(r"</?span[^>]*>", "", out) == f'<h2 id="x">{inner}{LINK}</h2><p>{inner}</p>'

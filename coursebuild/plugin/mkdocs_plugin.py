@@ -24,8 +24,9 @@
     nav             the lessons in order, for the book, with their titles in the language's nav (-200, after
                     mkdocs-static-i18n translated them)
     env             theme templates compiled once per process (every later build reuses them)
-    page_content    setup lines of examples marked for folding; a rendered notebook made offline, given anchors;
-                    the home page's links to the book; Chinese on an English page marked lang="zh"
+    page_content    setup lines of examples marked for folding; a heading's ¶ kept with its last word; a rendered
+                    notebook made offline, given anchors; the home page's links to the book; Chinese on an English
+                    page marked lang="zh"
     post_page       formulas rendered by KaTeX; markup that would call another host removed
     post_template   the root 404 page stays in the default language
     post_build      the rendered notebooks kept in the cache, which prunes them (10, before mkdocs-jupyter deletes
@@ -60,7 +61,7 @@ from .freshness import lag_of, notice
 from .language_of_parts import mark_chinese
 from .math import MathError, default_renderer, render_page
 from .prerender import NICE, Prerender
-from .rendering import fold_setup_lines, insert_after_title
+from .rendering import fold_setup_lines, insert_after_title, keep_heading_link_with_last_word
 from .signals import stop_on_sigterm_as_on_ctrl_c
 from .templates import compile_once
 
@@ -264,7 +265,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
 
     @event_priority(LAST)
     def on_page_content(self, html, page, config, files):
-        html = fold_setup_lines(html)
+        html = keep_heading_link_with_last_word(fold_setup_lines(html))
         if page.is_top_level and page.is_index:  # each language's home page (as theme/main.html tells it)
             html = book.with_book_links(html, page_language(page.file.src_uri), self.book_pdf)
         if self.settings.notebooks:

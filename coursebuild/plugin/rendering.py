@@ -146,3 +146,47 @@ def fold_setup_lines(page_html: str) -> str:
         return m[1].replace('<div class="', f'<div data-setup-lines="{marked}" class="', 1) + body + m[3]
 
     return CODE_BLOCK_RE.sub(block, page_html)
+
+
+#: A heading with its permalink (Python-Markdown's ``toc``): the text, then ``<a class="headerlink">``.
+HEADING_LINK_RE = re.compile(r'(<h[1-6]\b[^>]*>)(.*?)(<a class="headerlink"[^>]*>[^<]*</a>)(</h[1-6]>)', re.S)
+TAG_OR_TEXT_RE = re.compile(r"<[^>]*>|[^<]+")
+CJK_TAIL_RE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]{1,2}$")
+
+
+def _tail_start(inner: str) -> int | None:
+    """Where the heading's last word starts: its last two CJK characters (Chinese has no spaces), or after its last
+    space outside any element, or at the element it ends with (``<code>…</code>``)."""
+    tokens = [(m.start(), m.group()) for m in TAG_OR_TEXT_RE.finditer(inner)]
+    depth, element_start = 0, None
+    for start, token in reversed(tokens):
+        if token.startswith("</"):
+            depth += 1
+        elif token.startswith("<"):
+            depth -= not token.endswith("/>")
+            if depth == 0:
+                element_start = start
+        elif depth == 0:
+            cjk = CJK_TAIL_RE.search(token)
+            if cjk:
+                return start + cjk.start()
+            space = max(token.rfind(" "), token.rfind("\n"))
+            if 0 <= space < len(token) - 1:
+                return start + space + 1
+            if space >= 0:
+                return element_start
+    return element_start
+
+
+def keep_heading_link_with_last_word(page_html: str) -> str:
+    """The ``¶`` after a heading goes onto the next line with the heading's last word, never alone: on a phone a
+    heading that filled its lines pushed the ``¶`` (invisible until hovered, which a finger cannot do) onto an empty
+    line of its own, under 8 of the course's headings at 375 px."""
+    def glue(m: re.Match) -> str:
+        opening, inner, link, closing = m.groups()
+        start = _tail_start(inner)
+        if start is None:
+            return m.group()
+        return f'{opening}{inner[:start]}<span class="course-nowrap">{inner[start:]}{link}</span>{closing}'
+
+    return HEADING_LINK_RE.sub(glue, page_html)
