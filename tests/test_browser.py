@@ -771,6 +771,24 @@ def test_on_a_phone_no_heading_link_sits_on_a_line_of_its_own(browser, site_serv
         visit.context.close()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["en/optimizers/", "optimizers/"])
+def test_on_a_phone_solutions_are_as_large_as_the_lesson(browser, site_server, path):
+    """Material sets admonitions and folded blocks at 0.64rem: on a phone, a solution's text was 12.8 px and its
+    code 10.9 px, against the lesson's 16 px. A solution, opened, now reads at the lesson's size."""
+    visit = open_page(browser, site_server.url + path, wait_until="load", **PHONE)
+    try:
+        sizes = visit.page.evaluate("""() => {
+            const size = el => parseFloat(getComputedStyle(el).fontSize);
+            const solution = document.querySelector('.md-content details');
+            solution.open = true;
+            return {lesson: size(document.querySelector('.md-content article > p')),
+                    text: size(solution.querySelector('p')), code: size(solution.querySelector('pre code'))}; }""")
+        assert sizes["text"] == sizes["lesson"] and sizes["code"] >= 13, sizes
+    finally:
+        visit.context.close()
+
+
 NEW_IMAGE_LOADED = "([img, old]) => img.src !== old && img.complete && img.naturalWidth > 0"
 
 

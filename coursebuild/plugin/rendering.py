@@ -148,8 +148,9 @@ def fold_setup_lines(page_html: str) -> str:
     return CODE_BLOCK_RE.sub(block, page_html)
 
 
-#: A heading with its permalink (Python-Markdown's ``toc``): the text, then ``<a class="headerlink">``.
-HEADING_LINK_RE = re.compile(r'(<h[1-6]\b[^>]*>)(.*?)(<a class="headerlink"[^>]*>[^<]*</a>)(</h[1-6]>)', re.S)
+#: A section heading with its permalink (Python-Markdown's ``toc``): the text, then ``<a class="headerlink">``. (The
+#: title's permalink is hidden: course.css.)
+HEADING_LINK_RE = re.compile(r'(<h[2-6]\b[^>]*>)(.*?)(<a class="headerlink"[^>]*>[^<]*</a>)(</h[2-6]>)', re.S)
 TAG_OR_TEXT_RE = re.compile(r"<[^>]*>|[^<]+")
 CJK_TAIL_RE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]{1,2}$")
 
