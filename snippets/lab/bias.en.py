@@ -16,10 +16,10 @@ t = torch.arange(1, T + 1)
 uncorrected, corrected, weight_sum = [], [], []  # [β][step in SHOW]
 fig, axes = plt.subplots(1, 2, figsize=(8, 3.2), sharey=True)
 for ax, beta in zip(axes, BETAS):
-    v, raw = torch.tensor(0.0), []
-    for gt in g:  # as in Adam: v₀ = 0, vₜ = βvₜ₋₁ + (1 − β)gₜ
-        v = beta * v + (1 - beta) * gt
-        raw.append(v)
+    m, raw = torch.tensor(0.0), []
+    for gt in g:  # Adam's m: m₀ = 0, mₜ = βmₜ₋₁ + (1 − β)gₜ
+        m = beta * m + (1 - beta) * gt
+        raw.append(m)
     raw = torch.stack(raw)
     fixed = raw / (1 - beta**t)  # bias correction
     uncorrected.append([raw[k - 1].item() for k in SHOW])
@@ -29,8 +29,8 @@ for ax, beta in zip(axes, BETAS):
         print(f"β = {beta}, t = {k:3d}: uncorrected {raw[k - 1]:.3f}, "
               f"corrected {fixed[k - 1]:.3f}, 1 − βᵗ = {1 - beta**k:.3f}")
     ax.scatter(t, g, s=6, color="0.7", label="gₜ")
-    ax.plot(t, raw, "--", color="tab:red", label="uncorrected vₜ")
-    ax.plot(t, fixed, color="tab:blue", label="corrected vₜ / (1 − βᵗ)")
+    ax.plot(t, raw, "--", color="tab:red", label="uncorrected mₜ")
+    ax.plot(t, fixed, color="tab:blue", label="corrected mₜ / (1 − βᵗ)")
     ax.axhline(MEAN, color="k", linewidth=0.8, linestyle=":",
                label=f"true mean {MEAN:g}")
     ax.set_title(f"β = {beta}")

@@ -16,10 +16,10 @@ t = torch.arange(1, T + 1)
 uncorrected, corrected, weight_sum = [], [], []  # [β][SHOW 中的步]
 fig, axes = plt.subplots(1, 2, figsize=(8, 3.2), sharey=True)
 for ax, beta in zip(axes, BETAS):
-    v, raw = torch.tensor(0.0), []
-    for gt in g:  # Adam 的做法：v₀ = 0，vₜ = βvₜ₋₁ + (1 − β)gₜ
-        v = beta * v + (1 - beta) * gt
-        raw.append(v)
+    m, raw = torch.tensor(0.0), []
+    for gt in g:  # Adam 的 m：m₀ = 0，mₜ = βmₜ₋₁ + (1 − β)gₜ
+        m = beta * m + (1 - beta) * gt
+        raw.append(m)
     raw = torch.stack(raw)
     fixed = raw / (1 - beta**t)  # 偏差修正
     uncorrected.append([raw[k - 1].item() for k in SHOW])
@@ -29,8 +29,8 @@ for ax, beta in zip(axes, BETAS):
         print(f"β = {beta}，t = {k:3d}：未修正 {raw[k - 1]:.3f}，"
               f"修正后 {fixed[k - 1]:.3f}，1 − βᵗ = {1 - beta**k:.3f}")
     ax.scatter(t, g, s=6, color="0.7", label="gₜ")
-    ax.plot(t, raw, "--", color="tab:red", label="未修正 vₜ")
-    ax.plot(t, fixed, color="tab:blue", label="修正后 vₜ / (1 − βᵗ)")
+    ax.plot(t, raw, "--", color="tab:red", label="未修正 mₜ")
+    ax.plot(t, fixed, color="tab:blue", label="修正后 mₜ / (1 − βᵗ)")
     ax.axhline(MEAN, color="k", linewidth=0.8, linestyle=":",
                label=f"真实均值 {MEAN:g}")
     ax.set_title(f"β = {beta}")

@@ -133,5 +133,7 @@ start_gap = (torch.tensor(START, dtype=torch.float64) - C).abs().max().item()
 adagrad_need = start_gap / adagrad_sum  # smaller lr: cannot get there
 lr_max = LRS[-1].item()
 adamw_shrink = lr_max * WD  # AdamW shrinks p by this fraction per step
-rms_bound = 1 / math.sqrt(1 - 0.99)  # RMSProp: |step| ≤ lr/√(1 − β)
-adam_worst = (1 - 0.9) / math.sqrt(1 - 0.999)  # Adam's worst case
+RMS_ALPHA = 0.99  # RMSProp's β (PyTorch's alpha), as in rmsprop() above
+rms_bound = 1 / math.sqrt(1 - RMS_ALPHA)  # RMSProp: |step| ≤ lr/√(1 − α)
+# Adam: one large gradient after a long calm stretch
+adam_spike = (1 - 0.9) / math.sqrt(1 - 0.999)

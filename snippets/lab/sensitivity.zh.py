@@ -134,5 +134,7 @@ start_gap = (torch.tensor(START, dtype=torch.float64) - C).abs().max().item()
 adagrad_need = start_gap / adagrad_sum  # 学习率更小就走不到
 lr_max = LRS[-1].item()
 adamw_shrink = lr_max * WD  # AdamW 每步把 p 缩小这个比例
-rms_bound = 1 / math.sqrt(1 - 0.99)  # RMSProp：|步长| ≤ lr/√(1 − β)
-adam_worst = (1 - 0.9) / math.sqrt(1 - 0.999)  # Adam 最坏的情况
+RMS_ALPHA = 0.99  # RMSProp 的 β（PyTorch 的 alpha），与上面 rmsprop() 相同
+rms_bound = 1 / math.sqrt(1 - RMS_ALPHA)  # RMSProp：|步长| ≤ lr/√(1 − α)
+# Adam：长时间平稳后突然来一个大梯度
+adam_spike = (1 - 0.9) / math.sqrt(1 - 0.999)

@@ -69,8 +69,12 @@ floor = sum(runs[0][1][FLOOR_FROM:]) / (MAX_EPOCH - FLOOR_FROM)
 # each decay ends at least this many times below the floor
 min_gain = min(floor / ex for ex in final_excess[1:])
 gain_orders = math.floor(math.log10(min_gain))  # orders of magnitude
+# the constant lr's best epoch from FLOOR_FROM on, and how many times
+# lower each decay ends (at least)
+const_best = min(runs[0][1][FLOOR_FROM:])
+best_gain = min(const_best / ex for ex in final_excess[1:])
 print(f"L* = {loss_best:.4f}; constant lr, from epoch {FLOOR_FROM} on: "
-      f"mean L - L* = {floor:.1e}")
+      f"mean L - L* = {floor:.1e}, lowest {const_best:.1e}")
 print("  final lr   final L - L*   schedule")
 for name, lr, ex in zip(SCHEDULES, final_lr, final_excess, strict=True):
     print(f"{lr:10.2g}{ex:15.1e}   {name}")

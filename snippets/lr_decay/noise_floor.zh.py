@@ -69,8 +69,12 @@ floor = sum(runs[0][1][FLOOR_FROM:]) / (MAX_EPOCH - FLOOR_FROM)
 # 每种衰减最后都比噪声基底低至少这么多倍
 min_gain = min(floor / ex for ex in final_excess[1:])
 gain_orders = math.floor(math.log10(min_gain))  # 几个数量级
+# 恒定学习率从 FLOOR_FROM 起最好的一个 epoch，
+# 以及各衰减调度最后至少低多少倍
+const_best = min(runs[0][1][FLOOR_FROM:])
+best_gain = min(const_best / ex for ex in final_excess[1:])
 print(f"L* = {loss_best:.4f}；恒定学习率从 epoch {FLOOR_FROM} 起："
-      f"L - L* 的均值 = {floor:.1e}")
+      f"L - L* 的均值 = {floor:.1e}，最低 {const_best:.1e}")
 print("   最终 lr    最终 L - L*   调度")
 for name, lr, ex in zip(SCHEDULES, final_lr, final_excess, strict=True):
     print(f"{lr:10.2g}{ex:15.1e}   {name}")

@@ -62,6 +62,9 @@ saddle_paths = three(saddle, saddle_start, saddle_steps, saddle_lr, saddle_lr)
 wells_paths = three(wells, wells_start, wells_steps, wells_lr, wells_adam_lr)
 near_path = run(wells, wells_near, wells_steps,
                 lambda ps: torch.optim.SGD(ps, lr=wells_lr, momentum=beta))
+# Adam with the others' lr: how far it gets
+slow_adam = run(wells, wells_start, wells_steps,
+                lambda ps: torch.optim.Adam(ps, lr=wells_lr))
 
 flat_end = [p[-1].item() for p in flat_paths]
 flat_reach = [first(p.abs() < radius) for p in flat_paths]
@@ -69,6 +72,7 @@ saddle_end = [p[-1].tolist() for p in saddle_paths]
 saddle_leave = [first(p[:, 1].abs() > height) for p in saddle_paths]
 wells_end = [p[-1].item() for p in wells_paths]
 near_end = near_path[-1].item()
+slow_adam_end = slow_adam[-1].item()
 
 print(f"Flat region ({flat_steps} steps from x = {flat_start}):")
 for name, end, reach in zip(names, flat_end, flat_reach):
@@ -84,6 +88,8 @@ print(f"Two wells ({wells_steps} steps):")
 for name, end in zip(names, wells_end):
     print(f"  {name:<9} from x = {wells_start} ends at x = {end:.3f}")
 print(f"  {names[1]:<9} from x = {wells_near} ends at x = {near_end:.3f}")
+print(f"  {names[2]} with lr = {wells_lr}: from x = {wells_start} "
+      f"ends at x = {slow_adam_end:.3f}")
 
 colors = ["tab:red", "tab:blue", "tab:green"]
 fig, axes = plt.subplots(1, 3, figsize=(11, 3.6))

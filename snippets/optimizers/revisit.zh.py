@@ -61,6 +61,9 @@ saddle_paths = three(saddle, saddle_start, saddle_steps, saddle_lr, saddle_lr)
 wells_paths = three(wells, wells_start, wells_steps, wells_lr, wells_adam_lr)
 near_path = run(wells, wells_near, wells_steps,
                 lambda ps: torch.optim.SGD(ps, lr=wells_lr, momentum=beta))
+# Adam 用其他方法的学习率：能走多远
+slow_adam = run(wells, wells_start, wells_steps,
+                lambda ps: torch.optim.Adam(ps, lr=wells_lr))
 
 flat_end = [p[-1].item() for p in flat_paths]
 flat_reach = [first(p.abs() < radius) for p in flat_paths]
@@ -68,6 +71,7 @@ saddle_end = [p[-1].tolist() for p in saddle_paths]
 saddle_leave = [first(p[:, 1].abs() > height) for p in saddle_paths]
 wells_end = [p[-1].item() for p in wells_paths]
 near_end = near_path[-1].item()
+slow_adam_end = slow_adam[-1].item()
 
 print(f"平缓区域（{flat_steps} 步，起点 x = {flat_start}）：")
 for name, end, reach in zip(names, flat_end, flat_reach):
@@ -83,6 +87,8 @@ print(f"两个坑（{wells_steps} 步）：")
 for name, end in zip(names, wells_end):
     print(f"  {name:<9} 从 x = {wells_start} 出发，停在 x = {end:.3f}")
 print(f"  {names[1]:<9} 从 x = {wells_near} 出发，停在 x = {near_end:.3f}")
+print(f"  {names[2]}（lr = {wells_lr}）从 x = {wells_start} 出发，"
+      f"停在 x = {slow_adam_end:.3f}")
 
 colors = ["tab:red", "tab:blue", "tab:green"]
 fig, axes = plt.subplots(1, 3, figsize=(11, 3.6))
