@@ -789,6 +789,31 @@ def test_on_a_phone_solutions_are_as_large_as_the_lesson(browser, site_server, p
         visit.context.close()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_on_a_phone_a_wide_row_of_panels_is_shown_stacked(browser, site_server, scheme):
+    """At 375 px the three panels of the optimizers page's first figure (1070 px wide) were shrunk to a third: the
+    phone now shows their stacked twin, drawn at nearly its own size (so its text is as large as the author set
+    it), in the palette's colours; a wide screen shows the figure as drawn."""
+    def shown(**context) -> dict:
+        visit = open_page(browser, site_server.url + "en/optimizers/", wait_until="load", **context)
+        try:
+            if scheme == "slate":
+                visit.page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+            image = visit.page.locator("figure.course-figure").first.locator("img:visible")
+            image.scroll_into_view_if_needed()
+            visit.page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+            return image.evaluate("img => ({src: img.currentSrc, scale: img.getBoundingClientRect().width / "
+                                  "img.naturalWidth, natural: img.naturalWidth})")
+        finally:
+            visit.context.close()
+
+    phone, wide = shown(**PHONE), shown()
+    dark = "/dark/" if scheme == "slate" else ""
+    assert "/narrow/" in phone["src"] and dark in phone["src"] and phone["scale"] >= 0.9, phone
+    assert "/narrow/" not in wide["src"] and wide["natural"] > 1000, wide
+
+
 NEW_IMAGE_LOADED = "([img, old]) => img.src !== old && img.complete && img.naturalWidth > 0"
 
 

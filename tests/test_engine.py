@@ -7,6 +7,7 @@ import copy
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -956,3 +957,39 @@ def test_a_hidden_unlabelled_artist_is_named_by_kind_colour_and_place(tmp_path, 
         "the legend over a point of an unlabelled line (#d62728) first at (0.05, 0.95)",
         "the legend over a point of an unlabelled scatter (#2ca02c) first at (0.08, 0.9)",
     ]]
+
+
+SVG_PT_RE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"')
+
+
+def test_a_wide_row_of_panels_gets_a_stacked_twin_for_phones(tmp_path, engine):
+    """A figure of 11 inches with three panels side by side showed its text about 4 px high in a phone's column:
+    it gets a twin with the panels stacked, each at its own width (a shared y axis labelled on every panel). A
+    narrower figure, a figure with a legend of its own, and one panel do not."""
+    path = snippet(tmp_path, "panels.py", """
+        import matplotlib.pyplot as plt
+        fig, axes = plt.subplots(1, 3, figsize=(11, 3.6), sharey=True)
+        for i, ax in enumerate(axes):
+            ax.plot([0, 1], [0, 100 * i], label=f"line {i}")
+            ax.set_title(f"panel {i}")
+            ax.set_xlabel("x")
+        plt.tight_layout()
+        plt.show()
+        fig, axes = plt.subplots(1, 2, figsize=(6, 3))
+        plt.show()
+        fig, axes = plt.subplots(1, 2, figsize=(10, 3))
+        for ax in axes:
+            ax.plot([0, 1], label="a")
+        fig.legend(loc="lower center", ncol=2)
+        plt.show()
+        plt.figure(figsize=(10, 3))
+        plt.plot([0, 1])
+        plt.show()
+    """)
+    result = engine.result(path)
+    assert [bool(n) for n in result.narrow] == [True, False, False, False]
+    (w, h), (nw, nh) = (map(float, SVG_PT_RE.search(svg).groups()) for svg in (result.figures[0], result.narrow[0]))
+    assert nw < w / 2 and nh > 2 * h, ((w, h), (nw, nh))
+    # every panel has its own y scale: the tick label 150 is drawn three times, not once
+    assert result.narrow[0].count("<!-- 150 -->") == 3 > result.figures[0].count("<!-- 150 -->") == 1
+    assert Result.from_json(result.to_json()).narrow == result.narrow

@@ -6,7 +6,12 @@ import re
 
 import pytest
 
-from coursebuild.plugin.rendering import fold_setup_lines, keep_heading_link_with_last_word
+from coursebuild.plugin.rendering import (
+    NARROW_SCREEN,
+    figure_html,
+    fold_setup_lines,
+    keep_heading_link_with_last_word,
+)
 
 SETUP_CLASS = '<span class="course-setup">'
 
@@ -90,3 +95,16 @@ def test_a_heading_link_wraps_with_the_last_word(inner, glued):
     out = keep_heading_link_with_last_word(f'<h2 id="x">{inner}{LINK}</h2><p>{inner}</p>')
     assert out.endswith(f'<span class="course-nowrap">{glued}{LINK}</span></h2><p>{inner}</p>'), out
     assert re.sub(r"</?span[^>]*>", "", out) == f'<h2 id="x">{inner}{LINK}</h2><p>{inner}</p>'
+
+
+def test_a_figure_with_a_narrow_twin_shows_it_on_a_phone_only():
+    """Each of the figure's images (light, dark) is a ``<picture>`` whose source, on a phone's screen and not in
+    print, is the stacked twin with its own size; the ``<img>`` keeps the figure as drawn for the zoom view."""
+    shown = figure_html("a.svg", "Figure 1. ", "Cap", "Alt", "fig-1", "d.svg", (1000, 300), None,
+                        ("n.svg", "dn.svg", (340, 900)))
+    sources = re.findall(r'<source media="([^"]+)" srcset="([^"]+)" width="340" height="900">', shown)
+    assert sources == [(NARROW_SCREEN, "n.svg"), (NARROW_SCREEN, "dn.svg")]
+    assert NARROW_SCREEN.startswith("screen and ")
+    assert '<img data-full="a.svg" src="a.svg" class="course-light"' in shown
+    assert '<img data-full="d.svg" src="d.svg" class="course-dark"' in shown
+    assert "<picture>" not in figure_html("a.svg", "Figure 1. ", "Cap", "Alt", "fig-1", "d.svg", (1000, 300))

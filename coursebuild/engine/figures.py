@@ -211,11 +211,60 @@ def figure_texts(fig) -> tuple[list[str], list[str]]:
     return seen, overlaps + _hidden_under_legends(fig, fig.canvas.get_renderer())
 
 
+#: A figure at least this wide (inches) whose axes sit side by side in one row also gets a narrow twin for phone
+#: screens: the same panels stacked, each at its own width. In a 345 px column an 11-inch figure of three panels
+#: showed its text about 4 px high; stacked, its panels are drawn at nearly their own size.
+NARROW_FROM = 8.0
+
+
+def _axes_in_a_row(fig) -> list | None:
+    """The axes of a figure that holds only a row of subplots, left to right (``None`` for any other figure, and for
+    one with a legend or a text of its own besides the title, placed for the row)."""
+    own_texts = [text for text in fig.texts if text is not getattr(fig, "_suptitle", None)]
+    if len(fig.axes) < 2 or fig.get_size_inches()[0] < NARROW_FROM or fig.legends or own_texts:
+        return None
+    specs = [ax.get_subplotspec() for ax in fig.axes]
+    if any(spec is None for spec in specs):
+        return None  # an inset, a colour bar: laid out by hand
+    grid = specs[0].get_gridspec()
+    columns = [spec.colspan for spec in specs]
+    if grid.nrows != 1 or any(spec.get_gridspec() is not grid for spec in specs) or any(
+            len(c) != 1 for c in columns) or len({c.start for c in columns}) != len(columns):
+        return None
+    return sorted(fig.axes, key=lambda ax: ax.get_subplotspec().colspan.start)
+
+
+def narrow_svg(fig) -> str:
+    """The figure's panels stacked in one column, each as wide as it was (call after the figure was saved: this
+    changes it); "" where the figure is not a row of panels, or where stacking makes a text or a legend hide
+    something (the figure as drawn is the one its author checked)."""
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    axes = _axes_in_a_row(fig)
+    if axes is None:
+        return ""
+    width, height = fig.get_size_inches()
+    column = fig.add_gridspec(len(axes), 1)
+    for i, ax in enumerate(axes):
+        ax.set_subplotspec(column[i])
+        if len(ax.get_shared_y_axes().get_siblings(ax)) > 1:
+            ax.tick_params(labelleft=True)  # shared along the row, a panel showed no scale of its own
+    fig.set_size_inches(width / len(axes), height * len(axes))
+    if not isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):  # that one lays out again as it draws
+        fig.tight_layout()
+    if figure_texts(fig)[1]:
+        return ""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    return buf.getvalue()
+
+
 class FigureCapture:
     """Replaces ``plt.show`` while a snippet runs: each shown figure becomes an SVG (or GIF) string."""
 
     def __init__(self) -> None:
         self.svgs: list[str] = []
+        self.narrow: list[str] = []  # per figure: its panels stacked for narrow screens, or "" (narrow_svg)
         self.stills: list[str] = []  # per figure: an animation's last frame, "" for a figure that does not move
         self.texts: list[list[str]] = []  # per figure: titles, labels, ticks, legend entries, annotations
         self.overlaps: list[list[str]] = []  # per figure: texts drawn over texts, legends over data points
@@ -236,6 +285,7 @@ class FigureCapture:
                 gif, still = animation_gif(animation)
                 self.svgs.append(gif)
                 self.stills.append(still)
+                self.narrow.append("")
                 self._keep_texts(fig)
                 continue
             self.stills.append("")
@@ -243,6 +293,7 @@ class FigureCapture:
             buf = io.StringIO()
             fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
             self.svgs.append(buf.getvalue())
+            self.narrow.append(narrow_svg(fig))
         plt.close("all")
 
 

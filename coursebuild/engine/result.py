@@ -28,11 +28,13 @@ class Result:
     # per figure, what it draws over what it hides ("'A' over 'B'", "the legend over 2 points of 'data'"): the page
     # check reports them
     overlaps: list[list[str]] = field(default_factory=list)
+    # per figure, its panels stacked for a phone's screen ("" for a figure that is not a wide row of panels)
+    narrow: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"stdout": self.stdout, "figures": self.figures, "seconds": self.seconds,
                 "values": self.values, "names": self.names, "texts": self.texts, "dark": self.dark,
-                "stills": self.stills, "overlaps": self.overlaps}
+                "stills": self.stills, "overlaps": self.overlaps, "narrow": self.narrow}
 
     @classmethod
     def from_json(cls, data: dict) -> Result:
@@ -41,7 +43,8 @@ class Result:
         return cls(data["stdout"], list(data["figures"]), float(data.get("seconds", 0.0)),
                    dict(data.get("values", {})), list(data.get("names", [])),
                    [list(t) for t in data.get("texts", [])], list(data.get("dark", [])),
-                   list(data.get("stills", [])), [list(o) for o in data.get("overlaps", [])])
+                   list(data.get("stills", [])), [list(o) for o in data.get("overlaps", [])],
+                   list(data.get("narrow", [])))
 
     def dark_figure(self, i: int) -> str:
         """The dark twin of figure ``i`` (derived here when the result came without it)."""
@@ -50,6 +53,10 @@ class Result:
         from .figures import dark_variant
 
         return dark_variant(self.figures[i])
+
+    def narrow_figure(self, i: int) -> str:
+        """Figure ``i`` stacked for a narrow screen ("" when it has no such twin)."""
+        return self.narrow[i] if i < len(self.narrow) else ""
 
     def still(self, i: int) -> str:
         """Figure ``i``'s still if it is an animation ("" otherwise, and for a result cached without stills)."""

@@ -38,6 +38,7 @@ from .rendering import (
     figure_html,
     figure_size,
     figure_uri,
+    narrow_uri,
     relative_url,
     snippet_uri,
     still_uri,
@@ -197,6 +198,11 @@ class Execution:
                     if files.get_file_from_path(uri) is None:
                         files.append(File.generated(config, uri, content=figure_bytes(figure)))
                         files.append(File.generated(config, dark_uri(uri), content=figure_bytes(result.dark_figure(i))))
+                        if result.narrow_figure(i):  # its panels stacked for a phone, and the dark twin
+                            narrow = result.narrow_figure(i)
+                            files.append(File.generated(config, narrow_uri(uri), content=figure_bytes(narrow)))
+                            files.append(File.generated(config, dark_uri(narrow_uri(uri)),
+                                                        content=figure_bytes(dark_variant(narrow))))
                         if result.still(i):  # an animation's last frame, and its dark twin
                             still = result.still(i)
                             files.append(File.generated(config, still_uri(uri), content=figure_bytes(still)))
@@ -256,7 +262,11 @@ class Execution:
                 src, dark = relative_url(page.url, uri), relative_url(page.url, dark_uri(uri))
                 stills = ((relative_url(page.url, still_uri(uri)), relative_url(page.url, dark_uri(still_uri(uri))))
                           if result.still(i) else None)
-                shown = figure_html(src, number, caption, alt, anchor, dark, figure_size(result.figures[i]), stills)
+                narrow = result.narrow_figure(i)
+                narrows = ((relative_url(page.url, narrow_uri(uri)), relative_url(page.url, dark_uri(narrow_uri(uri))),
+                            figure_size(narrow)) if narrow else None)
+                shown = figure_html(src, number, caption, alt, anchor, dark, figure_size(result.figures[i]), stills,
+                                    narrows)
                 out.append(indent + shown.replace("\n", "\n" + indent))
             else:
                 out.append(line)

@@ -51,8 +51,17 @@ def still_uri(uri: str) -> str:
     return "figures/still/" + uri.removeprefix("figures/")
 
 
+def narrow_uri(uri: str) -> str:
+    """A figure's panels stacked for a phone (``Result.narrow``), in a tree of its own:
+    figures/narrow/optimizers/revisit.zh-1.svg. Its dark twin is ``dark_uri(narrow_uri(uri))``."""
+    return "figures/narrow/" + uri.removeprefix("figures/")
+
+
 #: The media query under which a figure shows its animation's still instead of playing it.
 REDUCED_MOTION = "(prefers-reduced-motion: reduce)"
+#: The screens that show a figure's narrow twin, where it has one: Material's breakpoint for phones and small
+#: tablets (course.css draws figures the column's width there). Not in print: the book shows the figure as drawn.
+NARROW_SCREEN = "screen and (max-width: 44.984375em)"
 
 SVG_SIZE_RE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"')
 
@@ -84,17 +93,34 @@ def with_still(image: str, still_src: str | None) -> str:
             f"{image.removesuffix(end)}</picture>{end}")
 
 
+def with_narrow(image: str, narrow_src: str | None, size: tuple[int, int] | None) -> str:
+    """A figure's ``<img>`` in a ``<picture>`` that shows its narrow twin (its panels stacked) on a phone's screen;
+    the ``<img>`` keeps the figure as drawn, which the zoom view shows (``data-full``)."""
+    if not narrow_src:
+        return image
+    end = "\n" if image.endswith("\n") else ""
+    src = re.search(r' src="([^"]*)"', image)[1]
+    image = image.removesuffix(end).replace("<img ", f'<img data-full="{src}" ', 1)
+    return (f'<picture><source media="{NARROW_SCREEN}" srcset="{html.escape(narrow_src)}"{size_attrs(size)}>'
+            f"{image}</picture>{end}")
+
+
 def figure_html(src: str, number: str, caption: str, alt: str, anchor: str, dark_src: str | None = None,
-                size: tuple[int, int] | None = None, stills: tuple[str, str | None] | None = None) -> str:
+                size: tuple[int, int] | None = None, stills: tuple[str, str | None] | None = None,
+                narrow: tuple[str, str | None, tuple[int, int] | None] | None = None) -> str:
     """The figure, and its dark twin when given: course.css shows the one that matches Material's palette.
-    ``stills``: an animation's still and the still's dark twin."""
+    ``stills``: an animation's still and the still's dark twin; ``narrow``: the figure stacked for a phone, its
+    dark twin and its size."""
     light_class = ' class="course-light"' if dark_src else ""
     dims = size_attrs(size)
     still, dark_still = stills or (None, None)
+    narrow_src, dark_narrow, narrow_size = narrow or (None, None, None)
     light = with_still(f'<img src="{html.escape(src)}"{light_class} alt="{html.escape(alt)}"{dims} loading="lazy">\n',
-                   still)
+                       still)
+    light = with_narrow(light, narrow_src, narrow_size)
     dark = with_still(f'<img src="{html.escape(dark_src)}" class="course-dark" alt="{html.escape(alt)}"{dims} '
-                  'loading="lazy">\n', dark_still) if dark_src else ""
+                      'loading="lazy">\n', dark_still) if dark_src else ""
+    dark = with_narrow(dark, dark_narrow, narrow_size) if dark else ""
     return (
         f'<figure class="course-figure" id="{html.escape(anchor)}">\n'
         f"{light}{dark}"

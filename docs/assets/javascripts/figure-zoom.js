@@ -29,7 +29,7 @@
     if (!dialog) build();
     var image = shown(figure), caption = figure.querySelector("figcaption");
     var big = dialog.querySelector("img");
-    big.src = image.currentSrc || image.src;
+    big.src = image.dataset.full || image.currentSrc || image.src; // the figure as drawn, not a phone's stacked twin
     big.alt = image.alt;
     dialog.querySelector(".course-zoom__caption").textContent = caption ? caption.textContent : "";
     dialog.showModal();
