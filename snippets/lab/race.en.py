@@ -23,7 +23,8 @@ OPTIMIZERS = {  # name → builds the PyTorch optimizer with learning rate lr
     "AdamW": lambda ps, lr: optim.AdamW(ps, lr=lr),
 }
 NAMES = list(OPTIMIZERS)
-# one colour per optimizer, as on the optimizers page
+# one colour per optimizer; SGD, Momentum, AdaGrad and Adam as on the
+# optimizers page
 COLORS = {"SGD": "tab:red", "Momentum": "tab:blue", "Nesterov": "tab:orange",
           "AdaGrad": "tab:purple", "RMSProp": "tab:brown", "Adam": "tab:green",
           "AdamW": "tab:pink"}

@@ -23,7 +23,8 @@ OPTIMIZERS = {  # 名字 → 用学习率 lr 构造 PyTorch 优化器
     "AdamW": lambda ps, lr: optim.AdamW(ps, lr=lr),
 }
 NAMES = list(OPTIMIZERS)
-# 每个优化器一种颜色，与“优化方法”一章相同
+# 每个优化器一种颜色；SGD、Momentum、AdaGrad、Adam 的颜色
+# 与“梯度下降的优化方法”一章相同
 COLORS = {"SGD": "tab:red", "Momentum": "tab:blue", "Nesterov": "tab:orange",
           "AdaGrad": "tab:purple", "RMSProp": "tab:brown", "Adam": "tab:green",
           "AdamW": "tab:pink"}

@@ -59,7 +59,8 @@ def adamw(p, g, state, t, lr, wd=WD):  # decoupled weight decay
 OPTIMIZERS = {"SGD": sgd, "Momentum": momentum, "Nesterov": nesterov,
               "AdaGrad": adagrad, "RMSProp": rmsprop, "Adam": adam,
               "AdamW": adamw}
-# one colour per optimizer, as on the optimizers page
+# one colour per optimizer; SGD, Momentum, AdaGrad and Adam as on the
+# optimizers page
 COLORS = {"SGD": "tab:red", "Momentum": "tab:blue", "Nesterov": "tab:orange",
           "AdaGrad": "tab:purple", "RMSProp": "tab:brown", "Adam": "tab:green",
           "AdamW": "tab:pink"}

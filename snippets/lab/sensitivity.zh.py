@@ -60,7 +60,8 @@ def adamw(p, g, state, t, lr, wd=WD):  # 解耦的权重衰减
 OPTIMIZERS = {"SGD": sgd, "Momentum": momentum, "Nesterov": nesterov,
               "AdaGrad": adagrad, "RMSProp": rmsprop, "Adam": adam,
               "AdamW": adamw}
-# 每个优化器一种颜色，与“优化方法”一章相同
+# 每个优化器一种颜色；SGD、Momentum、AdaGrad、Adam 的颜色
+# 与“梯度下降的优化方法”一章相同
 COLORS = {"SGD": "tab:red", "Momentum": "tab:blue", "Nesterov": "tab:orange",
           "AdaGrad": "tab:purple", "RMSProp": "tab:brown", "Adam": "tab:green",
           "AdamW": "tab:pink"}

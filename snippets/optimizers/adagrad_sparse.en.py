@@ -24,6 +24,7 @@ batches = n // batch
 s = optimizer.state[w]["sum"].tolist()  # AdaGrad's s, per weight
 lr_eff = [lr / v ** 0.5 for v in s]  # η/√s, per weight
 mean_step = (step_sum / with_rare).tolist()
+lr_ratio = lr_eff[1] / lr_eff[0]  # rare over common
 print(f"the rare feature occurs in {with_rare} of {batches} mini-batches")
 print(f"s after {batches} steps: common {s[0]:.1f}, rare {s[1]:.2f}")
 print(f"η/√s: common {lr_eff[0]:.3f}, rare {lr_eff[1]:.3f}")

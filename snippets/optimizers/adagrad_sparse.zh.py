@@ -24,6 +24,7 @@ batches = n // batch
 s = optimizer.state[w]["sum"].tolist()  # AdaGrad 的 s，每个权重一个
 lr_eff = [lr / v ** 0.5 for v in s]  # 每个权重的 η/√s
 mean_step = (step_sum / with_rare).tolist()
+lr_ratio = lr_eff[1] / lr_eff[0]  # 罕见特征与常见特征之比
 print(f"罕见特征出现在 {with_rare} 个小批量里（共 {batches} 个）")
 print(f"{batches} 步后的 s：常见 {s[0]:.1f}，罕见 {s[1]:.2f}")
 print(f"η/√s：常见 {lr_eff[0]:.3f}，罕见 {lr_eff[1]:.3f}")

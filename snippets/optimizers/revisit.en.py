@@ -88,7 +88,7 @@ print(f"Two wells ({wells_steps} steps):")
 for name, end in zip(names, wells_end):
     print(f"  {name:<9} from x = {wells_start} ends at x = {end:.3f}")
 print(f"  {names[1]:<9} from x = {wells_near} ends at x = {near_end:.3f}")
-print(f"  {names[2]} with lr = {wells_lr}: from x = {wells_start} "
+print(f"  {names[2]:<9} from x = {wells_start} (lr = {wells_lr}) "
       f"ends at x = {slow_adam_end:.3f}")
 
 colors = ["tab:red", "tab:blue", "tab:green"]

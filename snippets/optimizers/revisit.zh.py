@@ -87,7 +87,7 @@ print(f"两个坑（{wells_steps} 步）：")
 for name, end in zip(names, wells_end):
     print(f"  {name:<9} 从 x = {wells_start} 出发，停在 x = {end:.3f}")
 print(f"  {names[1]:<9} 从 x = {wells_near} 出发，停在 x = {near_end:.3f}")
-print(f"  {names[2]}（lr = {wells_lr}）从 x = {wells_start} 出发，"
+print(f"  {names[2]:<9} 从 x = {wells_start} 出发（lr = {wells_lr}），"
       f"停在 x = {slow_adam_end:.3f}")
 
 colors = ["tab:red", "tab:blue", "tab:green"]

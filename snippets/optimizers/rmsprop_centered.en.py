@@ -1,4 +1,4 @@
-# centered=True: a gradient that keeps its direction gets ever longer steps
+# centered=True: after a few steps, a steady gradient's steps keep growing
 import torch
 
 lr, beta, steps = 0.01, 0.9, 50  # η, β (alpha), steps

@@ -1,4 +1,4 @@
-# centered=True：方向一直不变的梯度，步子越来越大
+# centered=True：方向不变的梯度，几步之后步子越来越大
 import torch
 
 lr, beta, steps = 0.01, 0.9, 50  # η、β（alpha）、步数
