@@ -100,7 +100,7 @@ def with_narrow(image: str, narrow_src: str | None, size: tuple[int, int] | None
         return image
     end = "\n" if image.endswith("\n") else ""
     src = re.search(r' src="([^"]*)"', image)[1]
-    image = image.removesuffix(end).replace("<img ", f'<img data-full="{src}" ', 1)
+    image = image.removesuffix(end).replace(">", f' data-full="{src}">', 1)  # the <img>'s own end: text is escaped
     return (f'<picture><source media="{NARROW_SCREEN}" srcset="{html.escape(narrow_src)}"{size_attrs(size)}>'
             f"{image}</picture>{end}")
 
