@@ -243,19 +243,22 @@ def narrow_svg(fig) -> str:
     axes = _axes_in_a_row(fig)
     if axes is None:
         return ""
-    width, height = fig.get_size_inches()
-    column = fig.add_gridspec(len(axes), 1)
-    for i, ax in enumerate(axes):
-        ax.set_subplotspec(column[i])
-        if len(ax.get_shared_y_axes().get_siblings(ax)) > 1:
-            ax.tick_params(labelleft=True)  # shared along the row, a panel showed no scale of its own
-    fig.set_size_inches(width / len(axes), height * len(axes))
-    if not isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):  # that one lays out again as it draws
-        fig.tight_layout()
-    if figure_texts(fig)[1]:
+    try:
+        width, height = fig.get_size_inches()
+        column = fig.add_gridspec(len(axes), 1)
+        for i, ax in enumerate(axes):
+            ax.set_subplotspec(column[i])
+            if len(ax.get_shared_y_axes().get_siblings(ax)) > 1:
+                ax.tick_params(labelleft=True)  # shared along the row, a panel showed no scale of its own
+        fig.set_size_inches(width / len(axes), height * len(axes))
+        if not isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):  # that one lays out as it draws
+            fig.tight_layout()
+        if figure_texts(fig)[1]:
+            return ""
+        buf = io.StringIO()
+        fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    except Exception:  # noqa: BLE001 - a twin that cannot be drawn is not the snippet's error: the row is shown
         return ""
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
     return buf.getvalue()
 
 
