@@ -175,8 +175,10 @@ def fold_setup_lines(page_html: str) -> str:
 
 
 #: A section heading with its permalink (Python-Markdown's ``toc``): the text, then ``<a class="headerlink">``. (The
-#: title's permalink is hidden: course.css.)
-HEADING_LINK_RE = re.compile(r'(<h[2-6]\b[^>]*>)(.*?)(<a class="headerlink"[^>]*>[^<]*</a>)(</h[2-6]>)', re.S)
+#: title's permalink is hidden: course.css.) The text cannot contain the heading's end tag, so a heading without a
+#: permalink (a notebook's) is passed over at its end tag, not searched to the end of the page.
+HEADING_LINK_RE = re.compile(
+    r'(<h([2-6])\b[^>]*>)((?:[^<]++|<(?!/h\2>|a class="headerlink"))*+)(<a class="headerlink"[^>]*>[^<]*</a>)(</h\2>)')
 TAG_OR_TEXT_RE = re.compile(r"<[^>]*>|[^<]+")
 CJK_TAIL_RE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]{1,2}$")
 
@@ -210,7 +212,7 @@ def keep_heading_link_with_last_word(page_html: str) -> str:
     heading that filled its lines pushed the ``¶`` (invisible until hovered, which a finger cannot do) onto an empty
     line of its own, under 8 of the course's headings at 375 px."""
     def glue(m: re.Match) -> str:
-        opening, inner, link, closing = m.groups()
+        opening, _, inner, link, closing = m.groups()
         start = _tail_start(inner)
         if start is None:
             return m.group()
