@@ -84,6 +84,8 @@ def test_the_playground_draws_each_optimizer_in_its_course_colour():
 
 
 def test_the_check_can_fail():
+    # the snippets it runs include those that drew optimizers in other colours, and those that set the colours
+    assert {"race.en.py", "sensitivity.en.py", "revisit.en.py", "adagrad_scaling.en.py"} <= {p.name for p in SNIPPETS}
     assert wrong_colours([("SGD (lr = 0.1)", "#1f77b4"), ("AdamW", "#e377c2"), ("Adam", "#2ca02c"),
                           ("minimum", "#000000"), ("_child3", "#1f77b4")]) == [
         "'SGD (lr = 0.1)' in #1f77b4, not tab:red (#d62728)"]
