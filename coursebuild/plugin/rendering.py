@@ -95,14 +95,12 @@ def with_still(image: str, still_src: str | None) -> str:
 
 def with_narrow(image: str, narrow_src: str | None, size: tuple[int, int] | None) -> str:
     """A figure's ``<img>`` in a ``<picture>`` that shows its narrow twin (its panels stacked) on a phone's screen;
-    the ``<img>`` keeps the figure as drawn, which the zoom view shows (``data-full``)."""
+    the ``<img>`` keeps the figure as drawn, which the zoom view shows (its ``data-full``, :func:`figure_html`)."""
     if not narrow_src:
         return image
     end = "\n" if image.endswith("\n") else ""
-    src = re.search(r' src="([^"]*)"', image)[1]
-    image = image.removesuffix(end).replace(">", f' data-full="{src}">', 1)  # the <img>'s own end: text is escaped
     return (f'<picture><source media="{NARROW_SCREEN}" srcset="{html.escape(narrow_src)}"{size_attrs(size)}>'
-            f"{image}</picture>{end}")
+            f"{image.removesuffix(end)}</picture>{end}")
 
 
 def figure_html(src: str, number: str, caption: str, alt: str, anchor: str, dark_src: str | None = None,
@@ -115,11 +113,15 @@ def figure_html(src: str, number: str, caption: str, alt: str, anchor: str, dark
     dims = size_attrs(size)
     still, dark_still = stills or (None, None)
     narrow_src, dark_narrow, narrow_size = narrow or (None, None, None)
-    light = with_still(f'<img src="{html.escape(src)}"{light_class} alt="{html.escape(alt)}"{dims} loading="lazy">\n',
-                       still)
+
+    def full(image_src: str) -> str:  # what the zoom view opens where a phone shows the narrow twin
+        return f' data-full="{html.escape(image_src)}"' if narrow_src else ""
+
+    light = with_still(f'<img src="{html.escape(src)}"{light_class} alt="{html.escape(alt)}"{dims} loading="lazy"'
+                       f"{full(src)}>\n", still)
     light = with_narrow(light, narrow_src, narrow_size)
     dark = with_still(f'<img src="{html.escape(dark_src)}" class="course-dark" alt="{html.escape(alt)}"{dims} '
-                      'loading="lazy">\n', dark_still) if dark_src else ""
+                      f'loading="lazy"{full(dark_src)}>\n', dark_still) if dark_src else ""
     dark = with_narrow(dark, dark_narrow, narrow_size) if dark else ""
     return (
         f'<figure class="course-figure" id="{html.escape(anchor)}">\n'
