@@ -571,3 +571,34 @@ def test_touch_targets_are_44_px_high(browser, server):
         assert not small, small
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_a_finger_drags_the_start_up_and_down(browser, server):
+    """On a touch screen the map took a vertical drag as the page's scroll (touch-action: pan-y): the start
+    followed a finger sideways only, and the page moved under it. A finger drawn up the map now moves the start
+    up with it, and the page stays where it was (a pinch still zooms; outside the map the page scrolls)."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, has_touch=True, is_mobile=True,
+                                  service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(f"{server}en/")
+        page.locator(".cp-map").scroll_into_view_if_needed()
+        box = page.locator(".cp-map").bounding_box()
+        x, y0, y1 = box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.75, box["y"] + box["height"] * 0.3
+        scroll = page.evaluate("scrollY")
+        cdp = context.new_cdp_session(page)
+        touch = lambda kind, y, points=True: cdp.send(  # noqa: E731
+            "Input.dispatchTouchEvent", {"type": kind, "touchPoints": [{"x": x, "y": y}] if points else []})
+        touch("touchStart", y0)
+        first = page.evaluate(SETTINGS_JS)["start"]
+        for k in range(1, 11):
+            touch("touchMove", y0 + (y1 - y0) * k / 10)
+        touch("touchEnd", y1, points=False)
+        last = page.evaluate(SETTINGS_JS)["start"]
+        assert page.evaluate("scrollY") == scroll
+        under_finger = page.evaluate("""y => { const w = window.coursePlayground.widgets[0], v = w.view;
+            return v.y1 - (y - w.map.getBoundingClientRect().top - v.top) / v.h * (v.y1 - v.y0); }""", y1)
+        assert last[1] > first[1] and last[1] == pytest.approx(under_finger, abs=2e-3), (first, last, under_finger)
+    finally:
+        context.close()
