@@ -74,6 +74,56 @@ document.addEventListener("click", function (event) {
   window.addEventListener("resize", mark);
 })();
 
+// Material's copy button sits over the top right corner of a code block, and covered the end of the first line
+// or two wherever they reach that far (185 blocks at 375 px, a few on a desktop). Where text would lie under
+// it, the block's first line starts below the button instead; measured again when the block's width changes
+// (a turned phone, a solution opened).
+(function () {
+  "use strict";
+  var widths = new WeakMap();
+  function textUnder(nav, code) {  // does any visible character of the code lie beside or under the button?
+    var band = nav.getBoundingClientRect(), range = document.createRange();
+    for (var node = code.firstChild; node; node = node.nextSibling) {
+      var rects;
+      if (node.nodeType === Node.TEXT_NODE) {
+        if (!node.data.trim()) continue;
+        range.selectNodeContents(node);
+        rects = range.getClientRects();
+      } else if (node.nodeType === Node.ELEMENT_NODE && node.textContent.trim()) {
+        rects = node.getClientRects();
+      } else {
+        continue;
+      }
+      for (var i = 0; i < rects.length; i++) {
+        if (rects[i].top >= band.bottom) return false;  // past the button's band: the lines below are clear
+        if (rects[i].width && rects[i].bottom > band.top && rects[i].right > band.left - 2) return true;
+      }
+    }
+    return false;
+  }
+  function clear(pre) {
+    var nav = pre.querySelector(".md-code__nav"), code = pre.querySelector("code");
+    if (!nav || !code || !pre.clientWidth || widths.get(pre) === pre.clientWidth) return;
+    widths.set(pre, pre.clientWidth);
+    pre.classList.remove("course-code-clear");
+    var under = textUnder(nav, code);
+    if (under) {
+      var gap = nav.getBoundingClientRect().bottom - code.getBoundingClientRect().top;
+      pre.style.setProperty("--course-code-clear", Math.ceil(gap + 4) + "px");
+    }
+    pre.classList.toggle("course-code-clear", under);
+  }
+  function setUp() {
+    var blocks = document.querySelectorAll(".md-typeset pre");
+    var watch = window.ResizeObserver && new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) { clear(entry.target); });
+    });
+    blocks.forEach(function (pre) { if (watch) watch.observe(pre); else clear(pre); });
+  }
+  if (document.readyState === "complete") setUp();
+  else window.addEventListener("load", setUp);  // Material adds the buttons when the page has loaded
+})();
+
 // An animated figure plays once and stops on its last frame (the build writes its GIF without a loop: WCAG
 // 2.2.2). It starts over when it first comes into view (it may have loaded, and played, further up the page),
 // and a button under it plays it again. A GIF restarts only as a new image, so each play gets a fresh blob URL
