@@ -993,3 +993,38 @@ def test_a_wide_row_of_panels_gets_a_stacked_twin_for_phones(tmp_path, engine):
     # every panel has its own y scale: the tick label 150 is drawn three times, not once
     assert result.narrow[0].count("<!-- 150 -->") == 3 > result.figures[0].count("<!-- 150 -->") == 1
     assert Result.from_json(result.to_json()).narrow == result.narrow
+
+
+def test_a_stacked_figure_s_alt_text_names_its_panels_not_their_places(tmp_path, engine):
+    """On a phone a wide row of panels is shown stacked, where "Left:" and "右图" are top and bottom: the page check
+    refuses such an alt text for a figure with a stacked twin, at the figure's line, and accepts it for a figure
+    shown as drawn, and an alt text that names the panels by their titles."""
+    from coursebuild.errors import PageError
+    from coursebuild.pages.check import check_panel_names
+
+    path = snippet(tmp_path, "row.py", """
+        import matplotlib.pyplot as plt
+        fig, axes = plt.subplots(1, 2, figsize=(10, 3.2))
+        axes[0].set_title("Flat region")
+        axes[1].set_title("Saddle point")
+        plt.show()
+        fig, axes = plt.subplots(1, 2, figsize=(6, 3))
+        plt.show()
+    """)
+    result = engine.result(path)
+    assert [bool(n) for n in result.narrow] == [True, False]
+
+    def check(first: str, second: str = "Left: a; right: b") -> None:
+        page = tmp_path / "page.md"
+        page.write_text(f'```python\n--8<-- "row.py"\n```\n\n<!--figure: A | {first}-->\n'
+                        f"<!--figure: B | {second}-->\n", encoding="utf-8")
+        check_panel_names(parse_page(page, snippets_dir=tmp_path).examples[0], result)
+
+    for alt in ("Two panels. Left: a flat curve; right: a saddle", "左右两幅子图，左：平缓区域", "右图 β = 0.9：",
+                "In the middle panel, a saddle"):
+        with pytest.raises(PageError) as caught:
+            check(alt)
+        assert "page.md:5: this figure's panels are stacked on a phone" in str(caught.value), alt
+        assert "fix: name each panel by its title" in str(caught.value)
+    check("Two panels. Flat region: a curve, its plateau on the right; Saddle point: contours")
+    check("两幅子图。平缓区域：曲线，右侧的平台；鞍点：其中：等高线")

@@ -40,9 +40,25 @@ def check_figures(example: Example, result: Result) -> None:
                             "text, or move the legend (loc=..., or outside the axes with bbox_to_anchor)")
 
 
+#: An alt text that places panels by where they sit side by side ("Left: ...", "右图"): on a phone the figure's
+#: panels are stacked (its narrow twin), where left and right are top and bottom.
+PANEL_PLACE_RE = re.compile(r"\b(?:Left|Middle|Centre|Center|Right)\b\s*[:,]|(?:left|middle|right)(?:-hand)? panel"
+                            r"|左右两|(?<![\u4e00-\u9fff])[左中右](?:[：:]|图|侧子图|[侧边]的图)", re.IGNORECASE)
+
+
+def check_panel_names(example: Example, result: Result) -> None:
+    for i, figure in enumerate(example.figures):
+        place = PANEL_PLACE_RE.search(figure.alt) if result.narrow_figure(i) else None
+        if place:
+            raise PageError(example.page, figure.line, f"this figure's panels are stacked on a phone, but its alt "
+                            f"text places them side by side ({place[0]!r})",
+                            "name each panel by its title (or what it shows), not by where it sits")
+
+
 def check_example(example: Example, result: Result) -> None:
     check_output(example, result)
     check_figures(example, result)
+    check_panel_names(example, result)
 
 
 # --- a whole page: its examples, its references, its numbers, its figures' language -----------------------
