@@ -138,3 +138,26 @@ RMS_ALPHA = 0.99  # RMSProp's β (PyTorch's alpha), as in rmsprop() above
 rms_bound = 1 / math.sqrt(1 - RMS_ALPHA)  # RMSProp: |step| ≤ lr/√(1 − α)
 # Adam: one large gradient after a long calm stretch
 adam_spike = (1 - 0.9) / math.sqrt(1 - 0.999)
+# the most it can be (Cauchy–Schwarz): gradients growing by β₂/β₁ per step
+adam_bound = (1 - 0.9) / math.sqrt((1 - 0.999) * (1 - 0.9**2 / 0.999))
+
+
+def adam_last_step(grads):
+    """|Δp| / lr of torch.optim.Adam's last step, fed these gradients."""
+    p = torch.zeros(1, dtype=torch.float64)
+    optimizer = torch.optim.Adam([p], lr=1.0)
+    for g in grads:
+        before = p.item()
+        p.grad = torch.tensor([g], dtype=torch.float64)
+        optimizer.step()
+    return abs(p.item() - before)
+
+
+CALM = 5000  # steps before, long enough that bias correction ≈ 1
+adam_after_spike = adam_last_step([0.0] * CALM + [1.0])
+growth = 0.999 / 0.9  # β₂/β₁
+adam_after_growth = adam_last_step([1.0] * CALM
+                                   + [growth**k for k in range(1, 51)])
+print(f"Adam's step / lr, one gradient after {CALM} zero gradients: "
+      f"{adam_after_spike:.3f}\n  gradients growing by β₂/β₁ = {growth:.3f} "
+      f"for 50 steps: {adam_after_growth:.3f} (bound {adam_bound:.3f})")

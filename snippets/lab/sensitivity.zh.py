@@ -139,3 +139,26 @@ RMS_ALPHA = 0.99  # RMSProp 的 β（PyTorch 的 alpha），与上面 rmsprop() 
 rms_bound = 1 / math.sqrt(1 - RMS_ALPHA)  # RMSProp：|步长| ≤ lr/√(1 − α)
 # Adam：长时间平稳后突然来一个大梯度
 adam_spike = (1 - 0.9) / math.sqrt(1 - 0.999)
+# 最大可能的倍数（柯西-施瓦茨不等式）：梯度每步增大 β₂/β₁ 倍时取到
+adam_bound = (1 - 0.9) / math.sqrt((1 - 0.999) * (1 - 0.9**2 / 0.999))
+
+
+def adam_last_step(grads):
+    """把这些梯度依次交给 torch.optim.Adam，返回最后一步的 |Δp| / lr。"""
+    p = torch.zeros(1, dtype=torch.float64)
+    optimizer = torch.optim.Adam([p], lr=1.0)
+    for g in grads:
+        before = p.item()
+        p.grad = torch.tensor([g], dtype=torch.float64)
+        optimizer.step()
+    return abs(p.item() - before)
+
+
+CALM = 5000  # 之前的步数，足够长，偏差修正 ≈ 1
+adam_after_spike = adam_last_step([0.0] * CALM + [1.0])
+growth = 0.999 / 0.9  # β₂/β₁
+adam_after_growth = adam_last_step([1.0] * CALM
+                                   + [growth**k for k in range(1, 51)])
+print(f"Adam 的步长 / lr：{CALM} 个零梯度之后的一个梯度："
+      f"{adam_after_spike:.3f}\n  梯度每步增大 β₂/β₁ = {growth:.3f} 倍、"
+      f"连续 50 步：{adam_after_growth:.3f}（上界 {adam_bound:.3f}）")
