@@ -142,22 +142,21 @@ adam_spike = (1 - 0.9) / math.sqrt(1 - 0.999)
 adam_bound = (1 - 0.9) / math.sqrt((1 - 0.999) * (1 - 0.9**2 / 0.999))
 
 
-def adam_last_step(grads):
-    """|Δp| / lr of torch.optim.Adam's last step, fed these gradients."""
-    p = torch.zeros(1, dtype=torch.float64)
-    optimizer = torch.optim.Adam([p], lr=1.0)
-    for g in grads:
-        before = p.item()
-        p.grad = torch.tensor([g], dtype=torch.float64)
-        optimizer.step()
-    return abs(p.item() - before)
-
-
+# Measured with torch.optim.Adam, which works on each coordinate alone:
+# coordinate 0 gets only zero gradients until a last one of 1 (a spike);
+# coordinate 1 gets CALM gradients of 1, then 50 growing by β₂/β₁.
 CALM = 5000  # steps before, long enough that bias correction ≈ 1
-adam_after_spike = adam_last_step([0.0] * CALM + [1.0])
 growth = 0.999 / 0.9  # β₂/β₁
-adam_after_growth = adam_last_step([1.0] * CALM
-                                   + [growth**k for k in range(1, 51)])
-print(f"Adam's step / lr, one gradient after {CALM} zero gradients: "
+grads = torch.tensor([[0.0, 1.0]] * CALM
+                     + [[0.0, growth**k] for k in range(1, 50)]
+                     + [[1.0, growth**50]], dtype=torch.float64)
+p = torch.zeros(2, dtype=torch.float64)
+optimizer = torch.optim.Adam([p], lr=1.0)
+for g in grads:
+    before = p.clone()
+    p.grad = g
+    optimizer.step()
+adam_after_spike, adam_after_growth = (p - before).abs().tolist()  # / lr
+print(f"Adam's step / lr, one gradient after {len(grads) - 1} zero gradients: "
       f"{adam_after_spike:.3f}\n  gradients growing by β₂/β₁ = {growth:.3f} "
       f"for 50 steps: {adam_after_growth:.3f} (bound {adam_bound:.3f})")

@@ -143,22 +143,21 @@ adam_spike = (1 - 0.9) / math.sqrt(1 - 0.999)
 adam_bound = (1 - 0.9) / math.sqrt((1 - 0.999) * (1 - 0.9**2 / 0.999))
 
 
-def adam_last_step(grads):
-    """把这些梯度依次交给 torch.optim.Adam，返回最后一步的 |Δp| / lr。"""
-    p = torch.zeros(1, dtype=torch.float64)
-    optimizer = torch.optim.Adam([p], lr=1.0)
-    for g in grads:
-        before = p.item()
-        p.grad = torch.tensor([g], dtype=torch.float64)
-        optimizer.step()
-    return abs(p.item() - before)
-
-
+# 用 torch.optim.Adam 实测；Adam 对每个分量分别计算：
+# 分量 0 一直得到零梯度，最后一步才得到大小为 1 的梯度（突然变大）；
+# 分量 1 先得到 CALM 个大小为 1 的梯度，然后 50 个每步增大 β₂/β₁ 倍的梯度。
 CALM = 5000  # 之前的步数，足够长，偏差修正 ≈ 1
-adam_after_spike = adam_last_step([0.0] * CALM + [1.0])
 growth = 0.999 / 0.9  # β₂/β₁
-adam_after_growth = adam_last_step([1.0] * CALM
-                                   + [growth**k for k in range(1, 51)])
-print(f"Adam 的步长 / lr：{CALM} 个零梯度之后的一个梯度："
+grads = torch.tensor([[0.0, 1.0]] * CALM
+                     + [[0.0, growth**k] for k in range(1, 50)]
+                     + [[1.0, growth**50]], dtype=torch.float64)
+p = torch.zeros(2, dtype=torch.float64)
+optimizer = torch.optim.Adam([p], lr=1.0)
+for g in grads:
+    before = p.clone()
+    p.grad = g
+    optimizer.step()
+adam_after_spike, adam_after_growth = (p - before).abs().tolist()  # / lr
+print(f"Adam 的步长 / lr：{len(grads) - 1} 个零梯度之后的一个梯度："
       f"{adam_after_spike:.3f}\n  梯度每步增大 β₂/β₁ = {growth:.3f} 倍、"
       f"连续 50 步：{adam_after_growth:.3f}（上界 {adam_bound:.3f}）")
