@@ -27,3 +27,19 @@ print(f"κ = {kappa:g}，lr = {lr_best:.4f}，"
       f"每步倍数 (κ − 1)/(κ + 1) = {rate:.4f}")
 print(f"{steps} 步把误差缩小到 1/{SHRINK} 以下："
       f"误差 × {ratio:.3e}，倍数^{steps} = {rate**steps:.3e}")
+
+# Momentum 用这个碗的最佳设置（赛跑一节碗的理论）
+root = math.sqrt(kappa)
+beta_best = ((root - 1) / (root + 1)) ** 2
+lr_mom = 4 / (math.sqrt(CURV[0]) + math.sqrt(CURV[1])) ** 2
+rate_mom = math.sqrt(beta_best)  # = (√κ − 1)/(√κ + 1)
+p = torch.tensor(START, dtype=torch.float64, requires_grad=True)
+optimizer = torch.optim.SGD([p], lr=lr_mom, momentum=beta_best)
+mom_steps = 0
+while (p - C).norm().item() > error0 / SHRINK:
+    optimizer.zero_grad()
+    (0.5 * (p - C) @ A @ (p - C)).backward()
+    optimizer.step()
+    mom_steps += 1
+print(f"Momentum，β* = {beta_best:.4f}，lr* = {lr_mom:.4f}：{mom_steps} "
+      f"步，每步倍数 √β* = {rate_mom:.4f}")
