@@ -48,7 +48,7 @@ for k in range(len(weights)):
                    / (2 * h))
 numeric = torch.tensor(numeric, dtype=f64)
 
-print("  w        by hand      autograd   finite diff")
+print("  w           手算      autograd      有限差分")
 for k in range(len(weights)):
     print(f"  w{k + 1}  {hand[k]:12.9f}  {auto[k]:12.9f}  {numeric[k]:12.9f}")
 auto_tol, numeric_tol = 1e-12, 1e-9

@@ -26,7 +26,7 @@ trials = 2000
 batch_sizes = [1, 4, 16, 64, 100]
 means, stds, predicted = [], [], []
 generator = torch.Generator().manual_seed(1)
-print("    B     mean      std  σ·√((N-B)/(B(N-1)))")
+print("    B   平均值   标准差  σ·√((N-B)/(B(N-1)))")
 for batch_size in batch_sizes:
     order = torch.rand(trials, n_samples, generator=generator).argsort(dim=1)
     batch_grads = per_sample[order[:, :batch_size]].mean(dim=1)
