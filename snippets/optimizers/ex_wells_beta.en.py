@@ -13,6 +13,8 @@ hill = 0.0  # the hilltop between the wells: wells'(x) = 4x³ − 6x + 1 = 0
 for _ in range(5):  # Newton's method from x = 0
     hill -= (4 * hill**3 - 6 * hill + 1) / (12 * hill**2 - 6)
 ends, swings, crossings = [], [], []
+print(f"    β  x after {steps} steps  range, last {last} steps"
+      "  hilltop crossings")
 for beta in betas:
     x = torch.tensor(start, requires_grad=True)
     optimizer = torch.optim.SGD([x], lr=lr, momentum=beta)
@@ -26,6 +28,4 @@ for beta in betas:
     swings.append(max(path[-last:]) - min(path[-last:]))
     sides = [a > hill for a in [start] + path]  # right of the hilltop?
     crossings.append(sum(a != b for a, b in zip(sides, sides[1:])))
-    print(f"β = {beta:<4}: after {steps} steps x = {ends[-1]:6.3f}, "
-          f"range of the last {last} steps {swings[-1]:.3f}, "
-          f"hilltop crossings {crossings[-1]}")
+    print(f"{beta:5}{ends[-1]:19.3f}{swings[-1]:22.3f}{crossings[-1]:19d}")

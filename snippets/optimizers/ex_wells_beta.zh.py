@@ -13,6 +13,8 @@ hill = 0.0  # 两个坑之间的山顶：wells'(x) = 4x³ − 6x + 1 = 0
 for _ in range(5):  # 从 x = 0 出发的牛顿法
     hill -= (4 * hill**3 - 6 * hill + 1) / (12 * hill**2 - 6)
 ends, swings, crossings = [], [], []
+print(f"    β       {steps} 步后的 x  最后 {last} 步的摆动范围"
+      "     越过山顶的次数")
 for beta in betas:
     x = torch.tensor(start, requires_grad=True)
     optimizer = torch.optim.SGD([x], lr=lr, momentum=beta)
@@ -26,6 +28,4 @@ for beta in betas:
     swings.append(max(path[-last:]) - min(path[-last:]))
     sides = [a > hill for a in [start] + path]  # 在山顶右边吗？
     crossings.append(sum(a != b for a, b in zip(sides, sides[1:])))
-    print(f"β = {beta:<4}：{steps} 步后 x = {ends[-1]:6.3f}，"
-          f"最后 {last} 步的摆动范围 {swings[-1]:.3f}，"
-          f"越过山顶 {crossings[-1]} 次")
+    print(f"{beta:5}{ends[-1]:19.3f}{swings[-1]:22.3f}{crossings[-1]:19d}")
