@@ -691,6 +691,25 @@ PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touc
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("path", ["en/gradient-descent/", "lab/"])
+def test_on_a_touch_screen_the_setup_toggle_is_a_finger_wide_and_high(browser, site_server, path):
+    """The button that shows folded setup lines was its word, 36 x 16 px ("show"; 17 x 16 px for 展开): on a
+    touch screen it is now at least 44 px each way, and it still unfolds the lines."""
+    visit = open_page(browser, site_server.url + path, wait_until="load", **PHONE)
+    try:
+        page = visit.page
+        assert page.evaluate("matchMedia('(pointer: coarse)').matches")
+        sizes = page.eval_on_selector_all("button.course-setup-toggle", "bs => bs.map(b => { "
+                                          "const r = b.getBoundingClientRect(); return [r.width, r.height]; })")
+        assert sizes and min(min(size) for size in sizes) >= 44, sizes
+        toggle = page.locator("button.course-setup-toggle").first
+        toggle.tap()
+        assert toggle.get_attribute("aria-expanded") == "true"
+    finally:
+        visit.context.close()
+
+
+@pytest.mark.browser
 def test_on_a_phone_the_zoom_view_shows_a_figure_at_its_own_size(browser, site_server):
     """At 375 px a 1070 px figure is shrunk to the column (its text about 4 px high), and the zoom view showed it
     no larger; it now opens full screen at the figure's own size and scrolls sideways, with a finger-sized close
