@@ -691,6 +691,36 @@ PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touc
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("width", [768, 1280])
+def test_the_zoom_view_is_larger_than_the_page_and_its_close_button_covers_nothing(browser, site_server, width):
+    """On a 768 px tablet the zoom view drew the optimizers page's first figure (1070 px) at 706 px, smaller than
+    on the page (736 px), scrolled sideways by 10 px, and put its close button over the figure's corner. At 768 px
+    it now fills the screen at the figure's own size; at 1280 px it shows the figure larger than the page, with
+    nothing to scroll; at both, the close button is above the figure."""
+    visit = open_page(browser, site_server.url + "en/optimizers/", wait_until="load",
+                      viewport={"width": width, "height": 1024})
+    try:
+        page = visit.page
+        figure = page.locator("figure.course-figure img.course-light").first
+        on_page = figure.bounding_box()["width"]
+        figure.click()
+        page.wait_for_selector("dialog.course-zoom[open]")
+        zoom = page.evaluate("""() => { const d = document.querySelector('dialog.course-zoom'),
+            img = d.querySelector('img').getBoundingClientRect(),
+            close = d.querySelector('button').getBoundingClientRect();
+            return {img: img.width, natural: d.querySelector('img').naturalWidth, top: img.top, right: img.right,
+                    close: [close.left, close.bottom], overflow: d.scrollWidth - d.clientWidth}; }""")
+        assert zoom["img"] > on_page, (on_page, zoom)
+        if width < zoom["natural"]:
+            assert zoom["img"] >= zoom["natural"] - 1, zoom  # its own size, scrolling sideways
+        else:
+            assert zoom["overflow"] <= 0, zoom
+        assert zoom["close"][1] <= zoom["top"] or zoom["close"][0] >= zoom["right"], zoom
+    finally:
+        visit.context.close()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("path", ["en/gradient-descent/", "lab/"])
 def test_on_a_touch_screen_the_setup_toggle_is_a_finger_wide_and_high(browser, site_server, path):
     """The button that shows folded setup lines was its word, 36 x 16 px ("show"; 17 x 16 px for 展开): on a
