@@ -801,6 +801,44 @@ def test_on_a_phone_every_table_fits_the_column(browser, site_server, path):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("path", ["en/optimizers/", "en/summary/"])
+def test_on_a_phone_code_in_a_table_wraps_between_names(browser, site_server, path):
+    """At 375 px the optimizers' comparison and the summary's notation table split code inside names
+    ("dampenin" / "g", "get_last_l" / "r()"): code in a cell now wraps only after ``_``, ``(``, ``,`` or a space,
+    or before a ``.``, and the tables still fit the screen."""
+    visit = open_page(browser, site_server.url + path, wait_until="load", **PHONE)
+    try:
+        splits = visit.page.evaluate("""() => {
+            const out = [], range = document.createRange();
+            for (const code of document.querySelectorAll('.md-content td code')) {
+                const chars = [];
+                const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+                while (walker.nextNode()) {
+                    const text = walker.currentNode;
+                    for (let i = 0; i < text.length; i++) {
+                        range.setStart(text, i); range.setEnd(text, i + 1);
+                        const r = range.getClientRects()[0];
+                        if (r) chars.push([text.data[i], r.top]);
+                    }
+                }
+                for (let i = 1; i < chars.length; i++) {
+                    if (chars[i][1] > chars[i - 1][1] + 2 && !/[_(, ]/.test(chars[i - 1][0]) && chars[i][0] !== '.')
+                        out.push(code.textContent.slice(0, 40) + ' at ' + chars.slice(0, i).map(c => c[0]).join(''));
+                }
+            }
+            return {splits: out, cells: document.querySelectorAll('.md-content td code').length,
+                    wrapped: [...document.querySelectorAll('.md-content td code')].filter(
+                        c => c.getClientRects().length > 1).length,
+                    right: Math.max(...[...document.querySelectorAll('.md-content table')].map(
+                        t => t.getBoundingClientRect().right))}; }""")
+        assert splits["cells"] and splits["wrapped"], splits  # the check saw code that wraps
+        assert not splits["splits"], splits
+        assert splits["right"] <= 375.5, splits
+    finally:
+        visit.context.close()
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("path", ["en/gradient-descent/", "en/optimizers/", "optimizers/", "en/lr-decay/"])
 def test_on_a_phone_no_heading_link_sits_on_a_line_of_its_own(browser, site_server, path):
     """At 375 px the ¶ after 8 headings that filled their lines wrapped onto an empty line of its own (it is

@@ -108,3 +108,18 @@ def test_a_figure_with_a_narrow_twin_shows_it_on_a_phone_only():
     assert re.search(r'<img src="a.svg" class="course-light" [^>]* data-full="a.svg">', shown)
     assert re.search(r'<img src="d.svg" class="course-dark" [^>]* data-full="d.svg">', shown)
     assert "<picture>" not in figure_html("a.svg", "Figure 1. ", "Cap", "Alt", "fig-1", "d.svg", (1000, 300))
+
+
+def test_code_in_a_table_cell_may_wrap_only_between_names():
+    """A ``<wbr>`` after ``_``, ``(`` and ``,`` and before a ``.`` that starts a name, in a table cell's code only
+    (not in prose, nor in code outside tables, nor inside a tag, nor before a space or a closing parenthesis)."""
+    from coursebuild.plugin.rendering import break_code_in_tables_between_names
+
+    page = ('<table><tr><td><code>SGD(lr, dampening)</code> see x_y</td>'
+            '<td><code class="a_b">scheduler.get_last_lr()</code></td></tr></table>'
+            '<p><code>weight_decay</code></p>')
+    out = break_code_in_tables_between_names(page)
+    assert out == ('<table><tr><td><code>SGD(<wbr>lr, dampening)</code> see x_y</td>'
+                   '<td><code class="a_b">scheduler<wbr>.get_<wbr>last_<wbr>lr()</code></td></tr></table>'
+                   '<p><code>weight_decay</code></p>')
+    assert re.sub("<wbr>", "", out) == page

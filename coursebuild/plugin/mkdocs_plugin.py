@@ -61,7 +61,12 @@ from .freshness import lag_of, notice
 from .language_of_parts import mark_chinese
 from .math import MathError, default_renderer, render_page
 from .prerender import NICE, Prerender
-from .rendering import fold_setup_lines, insert_after_title, keep_heading_link_with_last_word
+from .rendering import (
+    break_code_in_tables_between_names,
+    fold_setup_lines,
+    insert_after_title,
+    keep_heading_link_with_last_word,
+)
 from .signals import stop_on_sigterm_as_on_ctrl_c
 from .templates import compile_once
 
@@ -265,7 +270,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
 
     @event_priority(LAST)
     def on_page_content(self, html, page, config, files):
-        html = keep_heading_link_with_last_word(fold_setup_lines(html))
+        html = break_code_in_tables_between_names(keep_heading_link_with_last_word(fold_setup_lines(html)))
         if page.is_top_level and page.is_index:  # each language's home page (as theme/main.html tells it)
             html = book.with_book_links(html, page_language(page.file.src_uri), self.book_pdf)
         if self.settings.notebooks:

@@ -221,3 +221,22 @@ def keep_heading_link_with_last_word(page_html: str) -> str:
         return f'{opening}{inner[:start]}<span class="course-nowrap">{inner[start:]}{link}</span>{closing}'
 
     return HEADING_LINK_RE.sub(glue, page_html)
+
+
+TABLE_CELL_RE = re.compile(r"<td\b[^>]*>.*?</td>", re.S)
+INLINE_CODE_RE = re.compile(r"(<code\b[^>]*>)(.*?)(</code>)", re.S)
+#: Where code may wrap in a table cell: after ``_``, ``(`` or ``,``, and before a ``.`` that starts a name.
+CODE_BREAK_RE = re.compile(r"(?<=[_(,])(?=[^\s)])|(?=\.[A-Za-z_])")
+
+
+def break_code_in_tables_between_names(page_html: str) -> str:
+    """Code in a table cell wraps only between names (``<wbr>`` after ``_``, ``(`` and ``,``, before ``.``), not
+    inside them: in a phone's narrow column the browser split it anywhere, and a reader saw ``dampenin`` / ``g``
+    and ``get_last_l`` / ``r()``. Copying the cell still gives the code as written."""
+    def in_code(m: re.Match) -> str:
+        opening, inner, closing = m.groups()
+        parts = (part if part.startswith("<") else CODE_BREAK_RE.sub("<wbr>", part)
+                 for part in TAG_OR_TEXT_RE.findall(inner))
+        return opening + "".join(parts) + closing
+
+    return TABLE_CELL_RE.sub(lambda cell: INLINE_CODE_RE.sub(in_code, cell.group()), page_html)
