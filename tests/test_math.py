@@ -168,3 +168,26 @@ def test_built_course_has_no_raw_tex(built_site):
         assert "\\(" not in re.sub(r"<(pre|code)\b.*?</\1>", "", html, flags=re.S), f"{rel}: raw \\( left"
         with_math += 'class="katex"' in html
     assert with_math >= 2, "no page of the course shows math"
+
+
+def tex_left_in_text(html: str) -> list[str]:
+    """TeX commands (``\\,``, ``\\eta``) in a page's running text: outside formulas (KaTeX keeps the TeX only in
+    its annotation), code and scripts, a backslash is something a formula's ``$`` failed to enclose."""
+    text = re.sub(r"<(pre|code|script|style|annotation)\b.*?</\1>", "", html, flags=re.S)
+    text = re.sub(r'<div class="clipboard-copy-txt".*?</div>', "", text, flags=re.S)  # a notebook cell's source
+    text = re.sub(r"<[^>]+>", "", text)
+    return [m.group() for m in re.finditer(r".{0,20}\\(?:[,;:!]|[A-Za-z]+).{0,10}", text)]
+
+
+def test_tex_left_in_text_finds_a_spacing_command_outside_a_formula():
+    page = ('<p>grows to 6.569\\,<span class="katex">η<annotation encoding="application/x-tex">\\eta'
+            '</annotation></span></p><pre><code>print("a\\n")</code></pre><script>{"x": "\\u5df2"}</script>')
+    assert tex_left_in_text(page) == ["grows to 6.569\\,η"]
+    assert tex_left_in_text(page.replace("6.569\\,", "6.569")) == []
+
+
+def test_built_course_has_no_tex_outside_formulas(built_site):
+    """Lab exercise 6 showed "6.569\\,η": a ``\\,`` written outside the ``$`` of the formula after it."""
+    found = {str(page.relative_to(built_site)): tex_left_in_text(page.read_text(encoding="utf-8"))
+             for page in sorted(built_site.rglob("index.html"))}
+    assert not {page: tex for page, tex in found.items() if tex}

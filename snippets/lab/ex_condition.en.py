@@ -28,7 +28,7 @@ print(f"κ = {kappa:g}, lr = {lr_best:.4f}, "
 print(f"{steps} steps to shrink the error to 1/{SHRINK}: "
       f"error × {ratio:.3e}, rate^{steps} = {rate**steps:.3e}")
 
-# Momentum with the bowl's best settings (the race's bowl theory)
+# Momentum with the bowl's best settings (from the race section's bowl theory)
 root = math.sqrt(kappa)
 beta_best = ((root - 1) / (root + 1)) ** 2
 lr_mom = 4 / (math.sqrt(CURV[0]) + math.sqrt(CURV[1])) ** 2

@@ -28,7 +28,7 @@ print(f"κ = {kappa:g}，lr = {lr_best:.4f}，"
 print(f"{steps} 步把误差缩小到 1/{SHRINK} 以下："
       f"误差 × {ratio:.3e}，倍数^{steps} = {rate**steps:.3e}")
 
-# Momentum 用这个碗的最佳设置（赛跑一节碗的理论）
+# Momentum 用这个碗的最佳设置（见赛跑一节中碗的理论）
 root = math.sqrt(kappa)
 beta_best = ((root - 1) / (root + 1)) ** 2
 lr_mom = 4 / (math.sqrt(CURV[0]) + math.sqrt(CURV[1])) ** 2

@@ -143,7 +143,7 @@ adam_bound = (1 - 0.9) / math.sqrt((1 - 0.999) * (1 - 0.9**2 / 0.999))
 
 
 # Measured with torch.optim.Adam, which works on each coordinate alone:
-# coordinate 0 gets only zero gradients until a last one of 1 (a spike);
+# coordinate 0 gets zero gradients, then a single gradient of 1 (a spike);
 # coordinate 1 gets CALM gradients of 1, then 50 growing by β₂/β₁.
 CALM = 5000  # steps before, long enough that bias correction ≈ 1
 growth = 0.999 / 0.9  # β₂/β₁

@@ -139,7 +139,7 @@ RMS_ALPHA = 0.99  # RMSProp 的 β（PyTorch 的 alpha），与上面 rmsprop() 
 rms_bound = 1 / math.sqrt(1 - RMS_ALPHA)  # RMSProp：|步长| ≤ lr/√(1 − α)
 # Adam：长时间平稳后突然来一个大梯度
 adam_spike = (1 - 0.9) / math.sqrt(1 - 0.999)
-# 最大可能的倍数（柯西-施瓦茨不等式）：梯度每步增大 β₂/β₁ 倍时取到
+# 最大可能的倍数（柯西-施瓦茨不等式）：梯度每步增大 β₂/β₁ 倍时趋近它
 adam_bound = (1 - 0.9) / math.sqrt((1 - 0.999) * (1 - 0.9**2 / 0.999))
 
 
@@ -158,6 +158,6 @@ for g in grads:
     p.grad = g
     optimizer.step()
 adam_after_spike, adam_after_growth = (p - before).abs().tolist()  # / lr
-print(f"Adam 的步长 / lr：{len(grads) - 1} 个零梯度之后的一个梯度："
+print(f"Adam 的步长 / lr，{len(grads) - 1} 个零梯度之后的一个梯度："
       f"{adam_after_spike:.3f}\n  梯度每步增大 β₂/β₁ = {growth:.3f} 倍、"
       f"连续 50 步：{adam_after_growth:.3f}（上界 {adam_bound:.3f}）")

@@ -8,6 +8,7 @@ W_TRUE, NOISE = (2.0, -1.0), 0.5
 STEP_SIZE, STEP_GAMMA = 5, 0.5
 BATCHES = N_SAMPLES // BATCH  # batches (iterations) per epoch
 BATCH_STEPS = STEP_SIZE * BATCHES  # 5 epochs, counted in batches
+HALVINGS = BATCHES / STEP_SIZE  # StepLR's halvings per epoch, stepped per batch
 SHOW = (1, 5, 30)  # print L − L* after these epochs
 
 torch.manual_seed(0)

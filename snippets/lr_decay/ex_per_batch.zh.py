@@ -8,6 +8,7 @@ W_TRUE, NOISE = (2.0, -1.0), 0.5
 STEP_SIZE, STEP_GAMMA = 5, 0.5
 BATCHES = N_SAMPLES // BATCH  # 每个 epoch 的批量数（迭代次数）
 BATCH_STEPS = STEP_SIZE * BATCHES  # 以批量计的 5 个 epoch
+HALVINGS = BATCHES / STEP_SIZE  # 每批量调用时每个 epoch 平均减半几次
 SHOW = (1, 5, 30)  # 打印这几个 epoch 之后的 L − L*
 
 torch.manual_seed(0)
@@ -53,7 +54,7 @@ RUNS = [  # 名称、每个批量还是每个 epoch 调用、StepLR 的 step_siz
 ]
 table, lr_after = [], []  # [训练][SHOW 中的 epoch]
 print("".join(f"{f'epoch {e}':>10s}" for e in SHOW)
-      + "   学习率 epoch 1/30 后   调用 scheduler.step()")
+      + "   epoch 1/30 后的学习率  调用 scheduler.step()")
 for name, per_batch, step_size in RUNS:
     excess, lrs = train(per_batch, step_size)
     table.append([excess[e - 1] for e in SHOW])
