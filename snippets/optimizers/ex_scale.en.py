@@ -3,7 +3,7 @@ import torch
 
 SCALES, START, STEPS = (0.01, 1.0, 100.0), 1.0, 20
 SGD_LR = 0.1
-OPTIMIZERS = {  # name: how to make it for the parameters p
+OPTIMIZERS = {  # name: a function that builds it for the parameter list p
     "SGD": lambda p: torch.optim.SGD(p, lr=SGD_LR),
     "Momentum": lambda p: torch.optim.SGD(p, lr=0.01, momentum=0.9),
     "AdaGrad": lambda p: torch.optim.Adagrad(p, lr=0.1),
@@ -26,3 +26,5 @@ for name, make in OPTIMIZERS.items():
     print(f"{name:11s}" + "".join(f"{v:14.5g}" for v in ends[name]))
 sgd_factor = 1 - 2 * SCALES[-1] * SGD_LR  # SGD's factor per step at c = 100
 sgd_small = ends["SGD"][0]  # SGD at the smallest c
+print(f"SGD at c = {SCALES[-1]:g}: each step multiplies w by 1 − 2cη = "
+      f"{sgd_factor:g}; ({sgd_factor:g})^{STEPS} = {sgd_factor**STEPS:.4g}")

@@ -3,7 +3,7 @@ import torch
 
 SCALES, START, STEPS = (0.01, 1.0, 100.0), 1.0, 20
 SGD_LR = 0.1
-OPTIMIZERS = {  # 名称：怎样为参数 p 创建它
+OPTIMIZERS = {  # 名称：为参数列表 p 创建该优化器的函数
     "SGD": lambda p: torch.optim.SGD(p, lr=SGD_LR),
     "Momentum": lambda p: torch.optim.SGD(p, lr=0.01, momentum=0.9),
     "AdaGrad": lambda p: torch.optim.Adagrad(p, lr=0.1),
@@ -26,3 +26,5 @@ for name, make in OPTIMIZERS.items():
     print(f"{name:11s}" + "".join(f"{v:14.5g}" for v in ends[name]))
 sgd_factor = 1 - 2 * SCALES[-1] * SGD_LR  # c = 100 时 SGD 每步乘以的因子
 sgd_small = ends["SGD"][0]  # 最小的 c 下 SGD 的终点
+print(f"c = {SCALES[-1]:g} 时 SGD 每步把 w 乘以 1 − 2cη = "
+      f"{sgd_factor:g}；({sgd_factor:g})^{STEPS} = {sgd_factor**STEPS:.4g}")
