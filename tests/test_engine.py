@@ -1028,3 +1028,47 @@ def test_a_stacked_figure_s_alt_text_names_its_panels_not_their_places(tmp_path,
         assert "fix: name each panel by its title" in str(caught.value)
     check("Two panels. Flat region: a curve, its plateau on the right; Saddle point: contours")
     check("两幅子图。平缓区域：曲线，右侧的平台；鞍点：其中：等高线")
+
+
+def test_an_animation_keeps_each_line_s_own_colour(tmp_path, engine):
+    """Pillow gave an animation an adaptive colour table: lines came out in colours near their own ((33, 120, 180)
+    for tab:blue), and a thin one could lose its colour (SGD's red became Nesterov's orange in a narrower race
+    figure). The table now holds the colours the figure's artists draw in: each of seven lines over grey contours
+    shows in its own colour, and every other colour is a grey or one of their tints."""
+    import io
+
+    from PIL import Image
+
+    from coursebuild.engine.figures import figure_bytes
+
+    path = snippet(tmp_path, "lines.py", """
+        import matplotlib.pyplot as plt
+        import numpy as np
+        from matplotlib.animation import FuncAnimation
+        COLOURS = ["tab:red", "tab:blue", "tab:orange", "tab:purple", "tab:brown", "tab:green", "tab:pink"]
+        fig = plt.figure(figsize=(5, 4))
+        x, y = np.meshgrid(np.linspace(-2, 2, 80), np.linspace(-2, 2, 80))
+        plt.contour(x, y, x**2 + 3 * y**2, levels=30, colors="0.8", linewidths=0.8)
+        lines = [plt.plot([], [], color=c, linewidth=1.2, label=c)[0] for c in COLOURS]
+        plt.legend(loc="upper left", bbox_to_anchor=(1.01, 1))
+        plt.subplots_adjust(right=0.7)
+        def draw(k):
+            for i, line in enumerate(lines):
+                t = np.linspace(0, 1, 50)[: k + 2]
+                line.set_data(-1.8 + 3.6 * t, -1.5 + 0.45 * i + 0.1 * np.sin(8 * t))
+            return lines
+        animation = FuncAnimation(fig, draw, frames=5, interval=100)
+        plt.show()
+    """)
+    gif = engine.result(path).figures[0]
+    image = Image.open(io.BytesIO(figure_bytes(gif)))
+    image.seek(image.n_frames - 1)
+    drawn = set(image.convert("RGB").getdata())
+    wanted = {"tab:red": (214, 39, 40), "tab:blue": (31, 119, 180), "tab:orange": (255, 127, 14),
+              "tab:purple": (148, 103, 189), "tab:brown": (140, 86, 75), "tab:green": (44, 160, 44),
+              "tab:pink": (227, 119, 194)}
+    assert not [name for name, rgb in wanted.items() if rgb not in drawn], sorted(drawn)[:40]
+    # every other colour is a grey or a tint of one of them towards the paper: nothing in between
+    tints = {tuple(round(c + (255 - c) * t) for c in rgb) for rgb in wanted.values() for t in (0.25, 0.5, 0.75)}
+    stray = {rgb for rgb in drawn if len(set(rgb)) > 1 and rgb not in set(wanted.values()) | tints}
+    assert not stray, sorted(stray)[:20]
