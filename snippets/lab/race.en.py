@@ -77,7 +77,7 @@ for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
     f = land["f"]
     print(f"{land['title']}: {steps} steps, {start} → ★ {land['star']}")
     print("  optimizer       lr  final loss  distance to ★")
-    plt.figure(figsize=(6.4, 4.4))
+    plt.figure(figsize=(5.2, 5.6))
     contours(land)
     paths, losses, dists = [], [], []  # paths: for the animation below
     for (name, make), lr in zip(OPTIMIZERS.items(), lrs):
@@ -109,20 +109,23 @@ for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
     plt.plot(*land["star"], "k*", markersize=12,
              label=land["star_name"])
     plt.title(land["title"])
-    plt.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    plt.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14),
+               ncols=2)
     plt.show()
 
     # Animation: the same paths drawn step by step
     # (plt.show() plays it in a window; the site shows a GIF)
-    fig = plt.figure(figsize=(6.4, 4.4))
+    fig = plt.figure(figsize=(5.2, 5.6))
     contours(land)
     lines = [plt.plot([], [], style, color=color, linewidth=1.5,
                       label=label)[0]
              for _, _, style, color, label in paths]
     plt.plot(*land["star"], "k*", markersize=12)
     plt.plot(*start, "ks")  # where all the paths start
-    plt.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
-    plt.subplots_adjust(left=0.1, right=0.66)  # room for the legend
+    plt.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14),
+               ncols=2)
+    # room for the legend below the axes
+    plt.subplots_adjust(left=0.12, right=0.97, top=0.94, bottom=0.3)
 
     def draw(k, lines=lines, paths=paths, steps=steps, title=land["title"]):
         n = round(k * steps / FRAMES)  # frame k draws the first n steps

@@ -77,7 +77,7 @@ for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
     f = land["f"]
     print(f"{land['title']}：{steps} 步，{start} → ★ {land['star']}")
     print("  优化器      学习率    最终损失    到 ★ 的距离")
-    plt.figure(figsize=(6.4, 4.4))
+    plt.figure(figsize=(5.2, 5.6))
     contours(land)
     paths, losses, dists = [], [], []  # 路线留给下面的动画
     for (name, make), lr in zip(OPTIMIZERS.items(), lrs):
@@ -109,20 +109,23 @@ for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
     plt.plot(*land["star"], "k*", markersize=12,
              label=land["star_name"])
     plt.title(land["title"])
-    plt.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    plt.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14),
+               ncols=2)
     plt.show()
 
     # 动画：把同样的路线一步步画出来
     # （在窗口中 plt.show() 会播放它，网站上是一张 GIF）
-    fig = plt.figure(figsize=(6.4, 4.4))
+    fig = plt.figure(figsize=(5.2, 5.6))
     contours(land)
     lines = [plt.plot([], [], style, color=color, linewidth=1.5,
                       label=label)[0]
              for _, _, style, color, label in paths]
     plt.plot(*land["star"], "k*", markersize=12)
     plt.plot(*start, "ks")  # 所有路线的起点
-    plt.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
-    plt.subplots_adjust(left=0.1, right=0.66)  # 给图例留出位置
+    plt.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14),
+               ncols=2)
+    # 给坐标轴下方的图例留出空间
+    plt.subplots_adjust(left=0.12, right=0.97, top=0.94, bottom=0.3)
 
     def draw(k, lines=lines, paths=paths, steps=steps, title=land["title"]):
         n = round(k * steps / FRAMES)  # 第 k 帧画出前 n 步
