@@ -85,7 +85,7 @@ print(f"Loss at the start {F0:.3g}; after {STEPS} steps a loss < {GOOD:g} "
       f"is good,\n  a loss above the start has diverged")
 print("  optimizer    good    good lr range     best lr     diverges at")
 n_good, good_lo, good_hi, best_lr, diverge_lr = [], [], [], [], []
-plt.figure(figsize=(6.4, 4))
+plt.figure(figsize=(5.2, 5.2))
 for name, step in OPTIMIZERS.items():
     # N_LR rows, one per learning rate
     p = torch.tensor(START, dtype=torch.float64).repeat(N_LR, 1)
@@ -117,8 +117,8 @@ plt.xscale("log")
 plt.yscale("log")
 plt.xlabel("learning rate lr")
 plt.ylabel(f"loss after {STEPS} steps")
-plt.title("Learning-rate sensitivity (turned bowl; diverged runs not drawn)")
-plt.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+plt.title("Learning-rate sensitivity\n(turned bowl; diverged runs not drawn)")
+plt.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=3)
 plt.show()
 
 # Numbers for the text: stability limits on this quadratic

@@ -86,7 +86,7 @@ print(f"起点的损失 {F0:.3g}；{STEPS} 步后损失 < {GOOD:g} 算达标，"
       f"比起点还大算发散")
 print("  优化器     达标数     达标的学习率   最好的 lr        发散起点")
 n_good, good_lo, good_hi, best_lr, diverge_lr = [], [], [], [], []
-plt.figure(figsize=(6.4, 4))
+plt.figure(figsize=(5.2, 5.2))
 for name, step in OPTIMIZERS.items():
     # N_LR 行，每行对应一个学习率
     p = torch.tensor(START, dtype=torch.float64).repeat(N_LR, 1)
@@ -118,8 +118,8 @@ plt.xscale("log")
 plt.yscale("log")
 plt.xlabel("学习率 lr")
 plt.ylabel(f"{STEPS} 步后的损失")
-plt.title("学习率敏感性（转过的病态碗；发散的点不画）")
-plt.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+plt.title("学习率敏感性\n（转过的病态碗；发散的点不画）")
+plt.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=3)
 plt.show()
 
 # 正文里的数字：这个二次函数上的稳定性界限
