@@ -802,20 +802,21 @@ def test_on_a_phone_every_table_fits_the_column(browser, site_server, path):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["en/lab/", "lab/"])
-def test_on_a_phone_the_race_and_sensitivity_figures_are_drawn_near_their_size(browser, site_server, path):
-    """Their legends sat right of the axes: the stills and the sensitivity plot were 698 px wide and the GIFs
-    512 px, so a phone drew them at 0.49 and 0.67 of their size (legend text about 5 px). With the legend under
-    the axes each is drawn at 0.7 of its size or more."""
+def test_on_a_phone_the_lab_s_wide_figures_are_drawn_near_their_size(browser, site_server, path):
+    """The race's and the sensitivity plot's legends sat right of the axes (stills 698 px wide, GIFs 512 px) and
+    the bias figure's two panels side by side (664 px), so a phone drew them at 0.47-0.67 of their size (legend
+    text about 5 px). With the legends under the axes and the panels stacked, each is drawn at 0.7 of its size
+    or more."""
     visit = open_page(browser, site_server.url + path, wait_until="load", **PHONE)
     try:
         scales = visit.page.evaluate("""async () => {
             const images = [...document.querySelectorAll('.md-content figure img.course-light')]
-                .filter(img => /figures.lab.(race|sensitivity)[.]/.test(img.getAttribute('src')));
+                .filter(img => /figures.lab.(race|sensitivity|bias)[.]/.test(img.getAttribute('src')));
             for (const img of images) { img.loading = 'eager'; await img.decode().catch(() => {}); }
             return images.map(img => [img.getAttribute('src'),
                                       img.getBoundingClientRect().width / img.naturalWidth]);
         }""")
-        assert len(scales) == 7, scales  # three stills, three animations, one sensitivity plot
+        assert len(scales) == 8, scales  # three stills, three animations, the sensitivity and bias plots
         small = [(src, round(scale, 2)) for src, scale in scales if scale < 0.7]
         assert not small, small
     finally:

@@ -14,7 +14,7 @@ g = MEAN + NOISE * torch.randn(T)  # noisy "gradients" with known mean
 t = torch.arange(1, T + 1)
 
 uncorrected, corrected, weight_sum = [], [], []  # [β][step in SHOW]
-fig, axes = plt.subplots(1, 2, figsize=(8, 3.2), sharey=True)
+fig, axes = plt.subplots(2, 1, figsize=(5.0, 5.4), sharex=True)
 for ax, beta in zip(axes, BETAS):
     m, raw = torch.tensor(0.0), []
     for gt in g:  # Adam's m: m₀ = 0, mₜ = βmₜ₋₁ + (1 − β)gₜ
@@ -34,10 +34,11 @@ for ax, beta in zip(axes, BETAS):
     ax.axhline(MEAN, color="k", linewidth=0.8, linestyle=":",
                label=f"true mean {MEAN:g}")
     ax.set_title(f"β = {beta}")
-    ax.set_xlabel("step t")
-axes[0].set_ylabel("value")
+    ax.set_ylabel("value")
+axes[-1].set_xlabel("step t")
+fig.tight_layout()
 fig.legend(*axes[0].get_legend_handles_labels(), loc="lower center",
-           ncols=4, bbox_to_anchor=(0.5, -0.17))
+           ncols=2, bbox_to_anchor=(0.5, -0.09))
 plt.show()
 
 # Adam's defaults; first step: m₁ = (1 − β₁)g₁, v₁ = (1 − β₂)g₁²

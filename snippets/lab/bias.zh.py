@@ -14,7 +14,7 @@ g = MEAN + NOISE * torch.randn(T)  # 均值已知的带噪声“梯度”
 t = torch.arange(1, T + 1)
 
 uncorrected, corrected, weight_sum = [], [], []  # [β][SHOW 中的步]
-fig, axes = plt.subplots(1, 2, figsize=(8, 3.2), sharey=True)
+fig, axes = plt.subplots(2, 1, figsize=(5.0, 5.4), sharex=True)
 for ax, beta in zip(axes, BETAS):
     m, raw = torch.tensor(0.0), []
     for gt in g:  # Adam 的 m：m₀ = 0，mₜ = βmₜ₋₁ + (1 − β)gₜ
@@ -34,10 +34,11 @@ for ax, beta in zip(axes, BETAS):
     ax.axhline(MEAN, color="k", linewidth=0.8, linestyle=":",
                label=f"真实均值 {MEAN:g}")
     ax.set_title(f"β = {beta}")
-    ax.set_xlabel("步数 t")
-axes[0].set_ylabel("数值")
+    ax.set_ylabel("数值")
+axes[-1].set_xlabel("步数 t")
+fig.tight_layout()
 fig.legend(*axes[0].get_legend_handles_labels(), loc="lower center",
-           ncols=4, bbox_to_anchor=(0.5, -0.17))
+           ncols=2, bbox_to_anchor=(0.5, -0.09))
 plt.show()
 
 # Adam 的默认值；第一步 m₁ = (1 − β₁)g₁，v₁ = (1 − β₂)g₁²
