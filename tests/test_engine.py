@@ -1063,7 +1063,7 @@ def test_an_animation_keeps_each_line_s_own_colour(tmp_path, engine):
     gif = engine.result(path).figures[0]
     image = Image.open(io.BytesIO(figure_bytes(gif)))
     image.seek(image.n_frames - 1)
-    drawn = set(image.convert("RGB").getdata())
+    drawn = set(image.convert("RGB").get_flattened_data())
     wanted = {"tab:red": (214, 39, 40), "tab:blue": (31, 119, 180), "tab:orange": (255, 127, 14),
               "tab:purple": (148, 103, 189), "tab:brown": (140, 86, 75), "tab:green": (44, 160, 44),
               "tab:pink": (227, 119, 194)}
@@ -1072,3 +1072,43 @@ def test_an_animation_keeps_each_line_s_own_colour(tmp_path, engine):
     tints = {tuple(round(c + (255 - c) * t) for c in rgb) for rgb in wanted.values() for t in (0.25, 0.5, 0.75)}
     stray = {rgb for rgb in drawn if len(set(rgb)) > 1 and rgb not in set(wanted.values()) | tints}
     assert not stray, sorted(stray)[:20]
+
+
+def test_an_animation_of_many_colours_keeps_pillow_s_own_table(tmp_path, engine):
+    """The table of the figure's own colours holds 47 of them with their tints; an animation that draws more (a
+    scatter coloured by 200 values) or an image keeps Pillow's adaptive table: its colours are not forced onto
+    a few greys and tints. A contour in one colour (the race's) or in a few levels' colours fits the table."""
+    import io
+
+    from PIL import Image
+
+    from coursebuild.engine.figures import figure_bytes
+
+    path = snippet(tmp_path, "many.py", """
+        import matplotlib.pyplot as plt
+        import numpy as np
+        from matplotlib.animation import FuncAnimation
+        fig = plt.figure(figsize=(4, 3))
+        x = np.linspace(0, 1, 200)
+        points = plt.scatter(x, x**2, c=x, cmap="viridis", s=30)
+        def draw(k):
+            points.set_offsets(np.column_stack([x, (x + 0.05 * k) ** 2]))
+            return [points]
+        animation = FuncAnimation(fig, draw, frames=3, interval=100)
+        plt.show()
+        fig = plt.figure(figsize=(4, 3))
+        gx, gy = np.meshgrid(np.linspace(-1, 1, 60), np.linspace(-1, 1, 60))
+        plt.contourf(gx, gy, gx**2 + gy**2, levels=8, cmap="viridis")
+        line, = plt.plot([], [], color="tab:red", linewidth=1.2)
+        def trace(k):
+            line.set_data(np.linspace(-1, 1, 10)[: k + 2], np.zeros(k + 2))
+            return [line]
+        animation2 = FuncAnimation(fig, trace, frames=3, interval=100)
+        plt.show()
+    """)
+    scatter, contour = (Image.open(io.BytesIO(figure_bytes(gif))) for gif in engine.result(path).figures)
+    scatter.seek(scatter.n_frames - 1)
+    coloured = {rgb for rgb in scatter.convert("RGB").get_flattened_data() if max(rgb) - min(rgb) > 6}
+    assert len(coloured) > 120, len(coloured)  # Pillow's table: 176 shades; the first 47 colours' tints: 88
+    contour.seek(contour.n_frames - 1)
+    assert (214, 39, 40) in set(contour.convert("RGB").get_flattened_data())  # the fixed table: the line's exact red

@@ -95,24 +95,34 @@ TINTS = (0.0, 0.25, 0.5, 0.75)
 
 
 def _palette_of(fig):
-    """The colour table of an animation: the exact colours its artists draw in (lines, markers, patches, texts),
-    their tints towards white, and 64 greys. Pillow's adaptive table chose colours near them instead (the race's
-    blue came out as (33, 120, 180)), and could lose one that covers few pixels: in a narrower race figure, SGD's
-    thin red line came out orange, Nesterov's colour."""
-    from matplotlib.colors import to_rgb
+    """The colour table of an animation: the exact colours its artists draw in (lines, markers, patches,
+    collections, texts), their tints towards white, and 64 greys. Pillow's adaptive table chose colours near them
+    instead (the race's blue came out as (33, 120, 180)), and could lose one that covers few pixels: in a narrower
+    race figure, SGD's thin red line came out orange, Nesterov's colour. Called after a frame was drawn (a
+    collection coloured by its data has its colours then). ``None`` (Pillow's table, as before) for a figure
+    that draws an image or more colours than the table holds."""
+    from matplotlib.collections import Collection
+    from matplotlib.colors import to_rgb, to_rgba_array
+    from matplotlib.image import AxesImage
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
     from matplotlib.text import Text
     from PIL import Image
 
     colours = set()
-    for artist in fig.findobj(lambda a: isinstance(a, (Line2D, Patch, Text)) and a.get_visible()):
+    for artist in fig.findobj(lambda a: a.get_visible()):
+        if isinstance(artist, AxesImage):
+            return None
         if isinstance(artist, Line2D):
             found = [artist.get_color(), artist.get_markerfacecolor(), artist.get_markeredgecolor()]
         elif isinstance(artist, Patch):
             found = [artist.get_facecolor(), artist.get_edgecolor()]
-        else:
+        elif isinstance(artist, Collection):
+            found = [*to_rgba_array(artist.get_facecolor()), *to_rgba_array(artist.get_edgecolor())]
+        elif isinstance(artist, Text):
             found = [artist.get_color()]
+        else:
+            continue
         for colour in found:
             try:
                 r, g, b = (round(255 * c) for c in to_rgb(colour))
@@ -123,7 +133,9 @@ def _palette_of(fig):
     table = [(v, v, v) for v in range(0, 256, 4)] + [(255, 255, 255)]
     for r, g, b in sorted(colours):
         table += [tuple(round(c + (255 - c) * t) for c in (r, g, b)) for t in TINTS]
-    table = list(dict.fromkeys(table))[:256]
+    table = list(dict.fromkeys(table))
+    if len(table) > 256:
+        return None
     palette = Image.new("P", (1, 1))
     palette.putpalette([c for rgb in table for c in rgb] + [0] * (3 * (256 - len(table))))
     return palette
@@ -145,14 +157,15 @@ def animation_gif(animation) -> tuple[str, str]:
     fig = animation._fig
     fig.set_dpi(ANIMATION_DPI)
     frames = []
-    palette = None
+    palette = ...  # decided once the first frame is drawn
     for frame in animation.new_saved_frame_seq():
         animation._draw_frame(frame)
         fig.canvas.draw()
-        palette = palette or _palette_of(fig)
+        if palette is ...:
+            palette = _palette_of(fig)
         width, height = fig.canvas.get_width_height(physical=True)
-        frames.append(Image.frombuffer("RGBA", (width, height), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-                      .convert("RGB").quantize(palette=palette, dither=Image.Dither.NONE))
+        image = Image.frombuffer("RGBA", (width, height), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
+        frames.append(image if palette is None else image.quantize(palette=palette, dither=Image.Dither.NONE))
     animation._draw_was_started = True  # rendered: no "deleted without rendering" warning
     return _gif(frames, duration=int(getattr(animation, "_interval", 100))), _gif(frames[-1:])
 

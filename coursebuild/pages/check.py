@@ -47,6 +47,7 @@ PANEL_PLACE_RE = re.compile(r"\b(?:Left|Middle|Centre|Center|Right)\b\s*[:,]|(?:
 
 
 def check_panel_names(example: Example, result: Result) -> None:
+    """A figure with a stacked twin names its panels, not their places (PANEL_PLACE_RE)."""
     for i, figure in enumerate(example.figures):
         place = PANEL_PLACE_RE.search(figure.alt) if result.narrow_figure(i) else None
         if place:
