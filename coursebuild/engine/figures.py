@@ -94,6 +94,11 @@ def _gif(frames: list, **options) -> str:
 TINTS = (0.0, 0.25, 0.5, 0.75)
 
 
+def _is_grey(r: int, g: int, b: int) -> bool:
+    """A GIF colour that is a grey: its channels within 6 of each other (GIF quantisation blurs exact greys)."""
+    return max(r, g, b) - min(r, g, b) <= 6
+
+
 def _palette_of(fig):
     """The colour table of an animation: the exact colours its artists draw in (lines, markers, patches,
     collections, texts), their tints towards white, and 64 greys. Pillow's adaptive table chose colours near them
@@ -128,7 +133,7 @@ def _palette_of(fig):
                 r, g, b = (round(255 * c) for c in to_rgb(colour))
             except ValueError:
                 continue  # "none", "auto"
-            if max(r, g, b) - min(r, g, b) > 6:  # greys come from the ramp
+            if not _is_grey(r, g, b):  # greys come from the ramp
                 colours.add((r, g, b))
     table = [(v, v, v) for v in range(0, 256, 4)] + [(255, 255, 255)]
     for r, g, b in sorted(colours):
@@ -157,11 +162,10 @@ def animation_gif(animation) -> tuple[str, str]:
     fig = animation._fig
     fig.set_dpi(ANIMATION_DPI)
     frames = []
-    palette = ...  # decided once the first frame is drawn
     for frame in animation.new_saved_frame_seq():
         animation._draw_frame(frame)
         fig.canvas.draw()
-        if palette is ...:
+        if not frames:  # the colour table, from what the first frame drew
             palette = _palette_of(fig)
         width, height = fig.canvas.get_width_height(physical=True)
         image = Image.frombuffer("RGBA", (width, height), fig.canvas.buffer_rgba(), "raw", "RGBA", 0, 1).convert("RGB")
@@ -443,7 +447,7 @@ def dark_gif(gif: str) -> str:
     for start, length in gif_colour_tables(data):
         for i in range(start, start + length, 3):
             r, g, b = data[i:i + 3]
-            if max(r, g, b) - min(r, g, b) <= 6:  # a grey (GIF quantisation blurs exact greys)
+            if _is_grey(r, g, b):
                 data[i:i + 3] = bytes(_dark_grey((r + g + b) // 3))
             elif min(r, g, b) > TINT_MIN:
                 data[i:i + 3] = bytes(_dark_tint(r, g, b))

@@ -198,8 +198,7 @@ class Execution:
                     if files.get_file_from_path(uri) is None:
                         files.append(File.generated(config, uri, content=figure_bytes(figure)))
                         files.append(File.generated(config, dark_uri(uri), content=figure_bytes(result.dark_figure(i))))
-                        if result.narrow_figure(i):  # its panels stacked for a phone, and the dark twin
-                            narrow = result.narrow_figure(i)
+                        if narrow := result.narrow_figure(i):  # its panels stacked for a phone, and the dark twin
                             files.append(File.generated(config, narrow_uri(uri), content=figure_bytes(narrow)))
                             files.append(File.generated(config, dark_uri(narrow_uri(uri)),
                                                         content=figure_bytes(dark_variant(narrow))))
