@@ -995,6 +995,55 @@ def test_a_wide_row_of_panels_gets_a_stacked_twin_for_phones(tmp_path, engine):
     assert Result.from_json(result.to_json()).narrow == result.narrow
 
 
+GLYPH_SCALE_RE = re.compile(r"scale\(([\d.]+) -\1\)")  # a run of text drawn as paths, at its font size / 100
+
+
+def _top_and_bottom(svg: str, group: str) -> tuple[float, float]:
+    """The highest and lowest y (SVG's y grows downwards) of the first path in the group with this id."""
+    d = re.search(rf'<g id="{group}">.*?<path d="([^"]+)"', svg, re.S)[1]
+    ys = [float(y) for y in re.findall(r"[-\d.]+ ([-\d.]+)", d)]
+    return min(ys), max(ys)
+
+
+def test_a_wide_figure_gets_a_twin_redrawn_at_a_phone_s_width(tmp_path, engine):
+    """A phone draws a figure the column's width, and a 6.3-inch figure's 8 pt legend came out 6 px high. A figure
+    drawn wider than PHONE_WIDTH gets a twin that wide, every text at its own size: a title wider than its axes goes
+    on two lines, and a legend that would hide the line at that width (matplotlib's "best" found no empty corner
+    for the step schedule's) moves under the axes. A figure drawn narrow enough gets none, and a wide row of panels
+    keeps its stacked twin as what a phone shows."""
+    from coursebuild.engine.figures import PHONE_WIDTH
+
+    title = "MultiStepLR: milestones = [50, 125, 160], gamma = 0.5"
+    path = snippet(tmp_path, "wide.py", f"""
+        import matplotlib.pyplot as plt
+        lr = [0.1 * 0.5 ** sum(e >= m for m in (50, 125, 160)) for e in range(200)]
+        plt.figure(figsize=(6, 3.2))
+        plt.plot(range(200), lr, drawstyle="steps-post", label="MultiStepLR (decay at milestones)")
+        plt.title("{title}")
+        plt.xlabel("epoch")
+        plt.ylabel("learning rate")
+        plt.legend()
+        plt.show()
+        plt.figure(figsize=(4, 3))
+        plt.plot([0, 1])
+        plt.show()
+        fig, axes = plt.subplots(1, 3, figsize=(11, 3.6))
+        plt.show()
+    """)
+    result = engine.result(path)
+    assert [bool(s) for s in result.small] == [True, False, False] and result.narrow[2]
+    assert [result.phone_figure(i) for i in range(3)] == [result.small[0], "", result.narrow[2]]
+    wide, small = result.figures[0], result.small[0]
+    (w, _), (sw, _) = (map(float, SVG_PT_RE.search(svg).groups()) for svg in (wide, small))
+    assert sw <= (PHONE_WIDTH + 0.2) * 72 < w, (w, sw)
+    assert set(GLYPH_SCALE_RE.findall(small)) == set(GLYPH_SCALE_RE.findall(wide))  # texts at their own sizes
+    assert f"<!-- {title} -->" in wide and f"<!-- {title} -->" not in small
+    assert "<!-- MultiStepLR: milestones = -->" in small  # the title on two lines
+    assert _top_and_bottom(small, "legend_1")[0] > _top_and_bottom(small, "axes_1")[1], "the legend is not under"
+    assert _top_and_bottom(wide, "legend_1")[0] < _top_and_bottom(wide, "axes_1")[1]  # drawn wide, it was inside
+    assert Result.from_json(result.to_json()).small == result.small
+
+
 def test_a_stacked_figure_s_alt_text_names_its_panels_not_their_places(tmp_path, engine):
     """On a phone a wide row of panels is shown stacked, where "Left:" and "右图" are top and bottom: the page check
     refuses such an alt text for a figure with a stacked twin, at the figure's line, and accepts it for a figure

@@ -320,12 +320,152 @@ def narrow_svg(fig) -> str:
     return buf.getvalue()
 
 
+#: On a phone a figure is drawn as wide as the column (about 343 px in a 375 px screen): a 6.3-inch figure's 8 pt
+#: legend came out 6 px high. A figure drawn wider than this (inches, as saved) also gets a twin redrawn this wide,
+#: its texts at their own size (8 pt: 8.7 px high in that column), for phones.
+PHONE_WIDTH = 4.4
+
+
+#: Where a title too wide for a phone's figure may go on a second line: after a space or a punctuation mark.
+TITLE_BREAK_RE = re.compile(r"(?<=[\s,;:，；：、])")
+
+
+def _lay_out(fig) -> None:
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    if not isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):  # that one lays out as it draws
+        fig.tight_layout()
+
+
+def _fit_to_width(fig) -> None:
+    """Make the texts a narrower figure cannot hold fit: a title wider than its axes (a figure's title wider than
+    the figure) goes on two lines, broken at the place nearest its middle, and a legend of several columns wider
+    than the figure becomes one column."""
+    renderer = fig.canvas.get_renderer()
+    width = fig.bbox.width
+    titled = [(t, ax.get_window_extent(renderer).width) for ax in fig.axes
+              for t in (ax.title, ax._left_title, ax._right_title)]
+    for title, room in titled + [(fig._suptitle, width)] * (fig._suptitle is not None):
+        text = title.get_text()
+        if "\n" in text or title.get_window_extent(renderer).width <= room:
+            continue
+        breaks = [m.start() for m in TITLE_BREAK_RE.finditer(text) if 0 < m.start() < len(text)]
+        if breaks:
+            at = min(breaks, key=lambda i: abs(2 * i - len(text)))
+            title.set_text(text[:at].rstrip() + "\n" + text[at:].lstrip())
+    for legend in [ax.get_legend() for ax in fig.axes] + fig.legends:
+        if legend is not None and legend.get_window_extent(renderer).width > width:
+            _one_column(legend)
+
+
+def _one_column(legend) -> None:
+    """A legend's entries in one column, in their order. ``set_ncols`` only takes effect when a legend is made, so
+    the entries are moved from the later columns into the first (matplotlib packs a legend as a row of columns);
+    a legend packed otherwise is left as it is."""
+    columns = legend._legend_handle_box.get_children()
+    if len(columns) > 1 and all(hasattr(column, "_children") for column in columns):
+        columns[0]._children = [entry for column in columns for entry in column.get_children()]
+        legend._legend_handle_box._children = columns[:1]
+        legend.set_ncols(1)
+
+
+def _legends_under_axes(fig) -> None:
+    """Each axes' legend moved under its axes, below the x axis' labels, in one column where several are too wide,
+    and the figure made as much higher: where a narrower figure left a legend no place inside the axes that hides
+    nothing."""
+    from matplotlib.transforms import ScaledTranslation
+
+    renderer = fig.canvas.get_renderer()
+    legends = [(ax, ax.get_legend()) for ax in fig.axes if ax.get_legend() is not None]
+    for ax, legend in legends:
+        depth = (ax.get_window_extent(renderer).y0 - ax.xaxis.get_tightbbox(renderer).y0) / fig.dpi + 0.05
+        legend.set_loc("upper center")
+        legend.set_bbox_to_anchor((0.5, 0), ax.transAxes + ScaledTranslation(0, -depth, fig.dpi_scale_trans))
+    _fit_to_width(fig)
+    added = sum(legend.get_window_extent(renderer).height for _, legend in legends) / fig.dpi
+    fig.set_size_inches(fig.get_size_inches() + (0, added))
+
+
+#: A legend's box taken this much wider (a factor) and higher (points each side) when looking for the lines it is
+#: drawn over: the checks draw on Agg, whose hinted text is a few per cent smaller than the SVG's (a Chinese
+#: legend's box reached in the SVG over a line 1 px above it on Agg).
+LEGEND_MARGIN = (1.08, 4.0)
+
+
+def _lines_under_legends(fig) -> int:
+    """How many of its axes' labelled lines (the data it names) each axes' legend is drawn over: the figure's
+    checks see only marked points, and a legend that "best" placed over a line in a narrower figure hides a
+    stretch of it."""
+    renderer = fig.canvas.get_renderer()
+    crossed = 0
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if legend is None or not legend.get_visible():
+            continue
+        wider, higher = LEGEND_MARGIN
+        box = legend.get_window_extent(renderer).expanded(wider, 1).padded(0, higher * fig.dpi / 72)
+        crossed += sum(line.get_visible() and not line.get_label().startswith("_") and line.get_transform()
+                       .transform_path(line.get_path()).intersects_bbox(box, filled=False) for line in ax.lines)
+    return crossed
+
+
+def _pin_best_legends(fig) -> None:
+    """Each legend placed "best" is fixed where the last draw put it. The checks draw on Agg at the figure's dpi and
+    the SVG is drawn at 72 dpi, where "best" may choose another place: at a phone's width the multistep figure's
+    legend went from an empty corner of the axes over the line."""
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        legend = ax.get_legend()
+        if legend is not None and legend._loc == 0:
+            corner = ax.transAxes.inverted().transform(legend.get_window_extent(renderer).p0)
+            legend.set_loc("lower left")
+            legend.set_bbox_to_anchor(tuple(corner), ax.transAxes)
+            legend.borderaxespad = 0
+
+
+def small_svg(fig) -> str:
+    """The figure redrawn :data:`PHONE_WIDTH` inches wide, as high as it was, laid out anew (call after the figure
+    was saved: this changes it; a wide row of panels is stacked instead, :func:`narrow_svg`). Titles too wide go on
+    two lines, and where a legend then hides something (or is drawn over more of its lines than before), the
+    legends move under their axes. "" where the figure was not drawn wider, and where the narrower layout still
+    hides something or is no narrower (a text outside the axes as wide as it was)."""
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # tight_layout's "not applied" is answered by the checks below
+            if fig.get_tightbbox(fig.canvas.get_renderer()).width <= PHONE_WIDTH:
+                return ""
+            crossed = _lines_under_legends(fig)  # as its author saw it
+
+            def hides() -> bool:
+                overlaps = figure_texts(fig)[1]
+                _pin_best_legends(fig)
+                return bool(overlaps) or _lines_under_legends(fig) > crossed
+
+            fig.set_size_inches(PHONE_WIDTH, fig.get_size_inches()[1])
+            _lay_out(fig)
+            _fit_to_width(fig)
+            _lay_out(fig)
+            if hides():
+                _legends_under_axes(fig)
+                _lay_out(fig)
+            if hides() or fig.get_tightbbox(fig.canvas.get_renderer()).width > PHONE_WIDTH + 0.05:
+                return ""
+            buf = io.StringIO()
+            fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    except Exception:  # noqa: BLE001 - a twin that cannot be drawn is not the snippet's error: the figure is shown
+        return ""
+    return buf.getvalue()
+
+
 class FigureCapture:
     """Replaces ``plt.show`` while a snippet runs: each shown figure becomes an SVG (or GIF) string."""
 
     def __init__(self) -> None:
         self.svgs: list[str] = []
         self.narrow: list[str] = []  # per figure: its panels stacked for narrow screens, or "" (narrow_svg)
+        self.small: list[str] = []  # per figure: redrawn at a phone's width, or "" (small_svg)
         self.stills: list[str] = []  # per figure: an animation's last frame, "" for a figure that does not move
         self.texts: list[list[str]] = []  # per figure: titles, labels, ticks, legend entries, annotations
         self.overlaps: list[list[str]] = []  # per figure: texts drawn over texts, legends over data points
@@ -347,6 +487,7 @@ class FigureCapture:
                 self.svgs.append(gif)
                 self.stills.append(still)
                 self.narrow.append("")
+                self.small.append("")
                 self._keep_texts(fig)
                 continue
             self.stills.append("")
@@ -354,7 +495,9 @@ class FigureCapture:
             buf = io.StringIO()
             fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
             self.svgs.append(buf.getvalue())
-            self.narrow.append(narrow_svg(fig))
+            row = _axes_in_a_row(fig) is not None  # stacked on a phone; any other figure is redrawn narrower
+            self.narrow.append(narrow_svg(fig) if row else "")
+            self.small.append("" if row else small_svg(fig))
         plt.close("all")
 
 

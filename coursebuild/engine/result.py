@@ -30,11 +30,15 @@ class Result:
     overlaps: list[list[str]] = field(default_factory=list)
     # per figure, its panels stacked for a phone's screen ("" for a figure that is not a wide row of panels)
     narrow: list[str] = field(default_factory=list)
+    # per figure, the figure redrawn at a phone's width ("" for a row of panels, which is stacked, and for a figure
+    # that was narrow enough or cannot be drawn narrower without hiding something)
+    small: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"stdout": self.stdout, "figures": self.figures, "seconds": self.seconds,
                 "values": self.values, "names": self.names, "texts": self.texts, "dark": self.dark,
-                "stills": self.stills, "overlaps": self.overlaps, "narrow": self.narrow}
+                "stills": self.stills, "overlaps": self.overlaps, "narrow": self.narrow,
+                "small": self.small}
 
     @classmethod
     def from_json(cls, data: dict) -> Result:
@@ -44,7 +48,7 @@ class Result:
                    dict(data.get("values", {})), list(data.get("names", [])),
                    [list(t) for t in data.get("texts", [])], list(data.get("dark", [])),
                    list(data.get("stills", [])), [list(o) for o in data.get("overlaps", [])],
-                   list(data.get("narrow", [])))
+                   list(data.get("narrow", [])), list(data.get("small", [])))
 
     def dark_figure(self, i: int) -> str:
         """The dark twin of figure ``i`` (derived here when the result came without it)."""
@@ -57,6 +61,11 @@ class Result:
     def narrow_figure(self, i: int) -> str:
         """Figure ``i`` stacked for a narrow screen ("" when it has no such twin)."""
         return self.narrow[i] if i < len(self.narrow) else ""
+
+    def phone_figure(self, i: int) -> str:
+        """What a phone shows for figure ``i``: its panels stacked, or the figure redrawn at a phone's width ("" when
+        the figure as drawn serves)."""
+        return self.narrow_figure(i) or (self.small[i] if i < len(self.small) else "")
 
     def still(self, i: int) -> str:
         """Figure ``i``'s still if it is an animation ("" otherwise, and for a result cached without stills)."""
