@@ -92,13 +92,14 @@ print(f"  {names[2]:<9} from x = {wells_start} (lr = {wells_lr}) "
       f"ends at x = {slow_adam_end:.3f}")
 
 colors = ["tab:red", "tab:blue", "tab:green"]
-fig, axes = plt.subplots(1, 3, figsize=(11, 3.6))
+fig, axes = plt.subplots(1, 3, figsize=(9, 3.4))
 for path, name, c in zip(flat_paths, names, colors):
     axes[0].plot(path, "o-", color=c, markersize=2.5, label=name)
 axes[0].axhline(0, color="k", linewidth=0.8, linestyle=":")
 axes[0].set_title("Flat region: x step by step")
 axes[0].set_xlabel("step")
 axes[0].set_ylabel("x")
+axes[0].set_ylim(-1.9, 2.7)  # room for the legend under the paths
 
 line = torch.linspace(-1.2, 2.2, 121)
 xs, ys = torch.meshgrid(line, line, indexing="xy")
@@ -122,6 +123,7 @@ axes[2].set_title("Two wells: x step by step")
 axes[2].set_xlabel("step")
 axes[2].set_ylabel("x")
 for ax, corner in zip(axes, ("lower left", "upper right", "center right")):
-    ax.legend(fontsize=7, loc=corner)
+    ax.legend(fontsize=8, loc=corner)
+    ax.title.set_fontsize(10)
 plt.tight_layout()
 plt.show()

@@ -91,13 +91,14 @@ print(f"  {names[2]:<9} 从 x = {wells_start} 出发（lr = {wells_lr}），"
       f"停在 x = {slow_adam_end:.3f}")
 
 colors = ["tab:red", "tab:blue", "tab:green"]
-fig, axes = plt.subplots(1, 3, figsize=(11, 3.6))
+fig, axes = plt.subplots(1, 3, figsize=(9, 3.4))
 for path, name, c in zip(flat_paths, names, colors):
     axes[0].plot(path, "o-", color=c, markersize=2.5, label=name)
 axes[0].axhline(0, color="k", linewidth=0.8, linestyle=":")
 axes[0].set_title("平缓区域：x 随步数的变化")
 axes[0].set_xlabel("步数")
 axes[0].set_ylabel("x")
+axes[0].set_ylim(-1.9, 2.7)  # 下方留出图例的位置
 
 line = torch.linspace(-1.2, 2.2, 121)
 xs, ys = torch.meshgrid(line, line, indexing="xy")
@@ -121,6 +122,7 @@ axes[2].set_title("两个坑：x 随步数的变化")
 axes[2].set_xlabel("步数")
 axes[2].set_ylabel("x")
 for ax, corner in zip(axes, ("lower left", "upper right", "center right")):
-    ax.legend(fontsize=7, loc=corner)
+    ax.legend(fontsize=8, loc=corner)
+    ax.title.set_fontsize(10)
 plt.tight_layout()
 plt.show()

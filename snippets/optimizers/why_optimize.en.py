@@ -64,7 +64,7 @@ print(f"Local minimum: after {wells_steps} steps stuck at "
       f"f(x) = {wells_end_f:.3f}")
 print(f"The global minimum is at x = {best_x:.3f}, f(x) = {best_f:.3f}")
 
-fig, axes = plt.subplots(1, 3, figsize=(11, 3.6))
+fig, axes = plt.subplots(1, 3, figsize=(8.7, 3.4))
 x = torch.linspace(-4, 4, 401)
 axes[0].plot(x, flat(x), label="f(x) = 1 − exp(−x²)")
 axes[0].plot(flat_path, flat(flat_path), "o", color="tab:red", markersize=3,
@@ -93,6 +93,7 @@ corners = ("lower right", "upper center", "upper center")
 for ax, corner in zip(axes, corners, strict=True):
     ax.set_xlabel("x")
     ax.legend(fontsize=8, loc=corner)
+    ax.title.set_fontsize(10)
 axes[0].set_ylabel("f(x)")
 plt.tight_layout()
 plt.show()

@@ -62,7 +62,7 @@ print(f"局部最小值：{wells_steps} 步后停在 x = {wells_end:.3f}，"
       f"f(x) = {wells_end_f:.3f}")
 print(f"全局最小值在 x = {best_x:.3f}，f(x) = {best_f:.3f}")
 
-fig, axes = plt.subplots(1, 3, figsize=(11, 3.6))
+fig, axes = plt.subplots(1, 3, figsize=(8.7, 3.4))
 x = torch.linspace(-4, 4, 401)
 axes[0].plot(x, flat(x), label="f(x) = 1 − exp(−x²)")
 axes[0].plot(flat_path, flat(flat_path), "o", color="tab:red", markersize=3,
@@ -91,6 +91,7 @@ corners = ("lower right", "upper center", "upper center")
 for ax, corner in zip(axes, corners, strict=True):
     ax.set_xlabel("x")
     ax.legend(fontsize=8, loc=corner)
+    ax.title.set_fontsize(10)
 axes[0].set_ylabel("f(x)")
 plt.tight_layout()
 plt.show()

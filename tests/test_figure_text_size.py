@@ -1,0 +1,83 @@
+"""On every screen, every figure's text is large enough to read.
+
+A page draws a figure at most as wide as its content column, so a figure drawn wider comes out smaller, its text
+with it: on a 375 px phone a 6.3-inch figure's 8 pt legend was 6 px high, and on a desktop the optimizers page's
+11-inch rows of three panels showed their 7 pt legends 6 px high. On a phone the page shows a figure's twin where
+the engine made one (its panels stacked, or the figure redrawn narrower: ``coursebuild/engine/figures.py``); wider
+screens show the figure as drawn, so a figure must be drawn for the column (about 9 inches at most).
+
+This test reads, for every figure on every page, the image each kind of screen is given, and the smallest text in
+it (matplotlib draws text as glyph paths scaled by the font size in points), and works out how high that text is in
+the narrowest column of that kind of screen. Animations are pictures of pixels and are left out (the race's are
+416 px wide: whole on every screen).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from coursebuild.plugin.rendering import NARROW_SCREEN, SVG_SIZE_RE
+from tests.test_browser import PHONE, open_page
+
+#: The narrowest content column (CSS px) of a phone (a 375 px screen, Material's margins) and of any wider screen
+#: (at 960 px, where the table of contents takes its place beside the column); the browser test measures them.
+COLUMNS = {"phone": 343, "wider": 686}
+#: Screen widths the browser test measures, and the column each one is taken to have.
+SCREENS = {375: "phone", 720: "wider", 768: "wider", 960: "wider", 1024: "wider", 1280: "wider", 1440: "wider"}
+#: The smallest text a figure may show, in CSS pixels (the lesson's text is 16 px, its code 13 px).
+SMALLEST_TEXT_PX = 8.5
+
+FIGURE_RE = re.compile(r'<figure class="course-figure".*?</figure>', re.S)
+IMG_RE = re.compile(r'<img src="([^"]+)"')
+PHONE_SOURCE_RE = re.compile(rf'<source media="{re.escape(NARROW_SCREEN)}" srcset="([^"]+)"')
+#: A glyph run drawn as paths: ``scale(s -s)``, where s is the font size in points over 100
+GLYPH_SCALE_RE = re.compile(r"scale\(([\d.]+) -\1\)")
+
+
+def smallest_text(site, screen: str) -> list[tuple[str, str, float]]:
+    """(page, figure file, height in px of its smallest text in the column) for every SVG figure a page shows
+    this kind of screen."""
+    shown = []
+    for page in sorted(site.rglob("index.html")):
+        text = page.read_text(encoding="utf-8")
+        for figure in FIGURE_RE.findall(text):
+            source = (screen == "phone" and PHONE_SOURCE_RE.search(figure)) or IMG_RE.search(figure)
+            image = (page.parent / html.unescape(source[1])).resolve()
+            if image.suffix != ".svg":
+                continue
+            svg = image.read_text(encoding="utf-8")
+            width_px = float(SVG_SIZE_RE.search(svg[:2000])[1]) * 4 / 3
+            smallest_pt = min(float(s) * 100 for s in GLYPH_SCALE_RE.findall(svg))
+            px = smallest_pt * 4 / 3 * min(1.0, COLUMNS[screen] / width_px)
+            shown.append((str(page.relative_to(site)), str(image.relative_to(site.resolve())), px))
+    return shown
+
+
+@pytest.mark.parametrize("screen", COLUMNS)
+def test_every_figure_s_text_is_at_least_8_5_px(built_site, screen):
+    shown = smallest_text(built_site, screen)
+    assert len({figure for _, figure, _ in shown}) >= 40, "the lessons' figures were not found"
+    small = sorted({(px, page, figure) for page, figure, px in shown if px < SMALLEST_TEXT_PX})
+    assert not small, (f"in a {COLUMNS[screen]} px column ({screen}) these figures' smallest text is under "
+                       f"{SMALLEST_TEXT_PX} px (draw the figure narrower, or its text larger):\n"
+                       + "\n".join(f"  {px:.1f} px  {figure}  (on {page})" for px, page, figure in small))
+
+
+@pytest.mark.browser
+def test_the_columns_are_as_wide_as_the_figure_check_takes_them(browser, site_server):
+    """The check above takes the narrowest column of each kind of screen from COLUMNS: measured here at each
+    width, a figure may be as wide as that (a narrower column would draw the figures' text smaller)."""
+    visit = open_page(browser, site_server.url + "en/optimizers/", wait_until="load", **PHONE)
+    try:
+        measured = {}
+        for width, screen in SCREENS.items():
+            visit.page.set_viewport_size({"width": width, "height": 900})
+            measured[width] = visit.page.evaluate(
+                "() => document.querySelector('figure.course-figure').getBoundingClientRect().width")
+            assert measured[width] >= COLUMNS[screen], (width, screen, measured)
+        assert measured[375] == COLUMNS["phone"] and min(measured[w] for w in SCREENS if w > 375) == COLUMNS["wider"]
+    finally:
+        visit.context.close()
