@@ -35,11 +35,19 @@ lr_mom = 4 / (math.sqrt(CURV[0]) + math.sqrt(CURV[1])) ** 2
 rate_mom = math.sqrt(beta_best)  # = (√κ − 1)/(√κ + 1)
 p = torch.tensor(START, dtype=torch.float64, requires_grad=True)
 optimizer = torch.optim.SGD([p], lr=lr_mom, momentum=beta_best)
-mom_steps = 0
-while (p - C).norm().item() > error0 / SHRINK:
+errors = [error0]
+while errors[-1] > error0 / SHRINK:
     optimizer.zero_grad()
     (0.5 * (p - C) @ A @ (p - C)).backward()
     optimizer.step()
-    mom_steps += 1
+    errors.append((p - C).norm().item())
+mom_steps = len(errors) - 1
+rate_steps = math.ceil(math.log(SHRINK) / -math.log(rate_mom))
+# 误差除以 error0 · rate_mom^t：β* 处特征值是二重根，这个比值随 t 线性增长
+T = (0, 5, 10, 15, 20)
+factor = [errors[t] / (error0 * rate_mom**t) for t in T]
 print(f"Momentum，β* = {beta_best:.4f}，lr* = {lr_mom:.4f}：{mom_steps} "
       f"步，每步倍数 √β* = {rate_mom:.4f}")
+print(f"只按倍数算（{rate_mom:.4f}^n ≤ 1/{SHRINK}）：{rate_steps} 步")
+print(f"误差 / (error0 · √β*^t)，t = {', '.join(map(str, T))}："
+      + "，".join(f"{f:.2f}" for f in factor))
