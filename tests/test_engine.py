@@ -959,6 +959,30 @@ def test_a_hidden_unlabelled_artist_is_named_by_kind_colour_and_place(tmp_path, 
     ]]
 
 
+def test_a_curve_behind_its_legend_is_recorded_apart_from_the_page_errors(tmp_path, engine):
+    """A curve without markers behind the legend that names it is no page error (the test above), but the result
+    records it, for the course's tests (tests/test_figures_legible.py): the flat-region legend hid the bottom of its
+    well. A curve that passes beside the legend, and an unlabelled line behind it (a reference line), are not."""
+    path = snippet(tmp_path, "covered.py", """
+        import matplotlib.pyplot as plt
+        plt.figure(figsize=(4, 3))
+        plt.plot([0, 1], [0.95, 0.95], label="curve")
+        plt.plot([0, 1], [0.9, 0.9], color="0.5")
+        plt.plot([0, 1], [0.1, 0.1], label="low")
+        plt.ylim(0, 1)
+        plt.legend(loc="upper left")
+        plt.show()
+        plt.figure(figsize=(4, 3))
+        plt.plot([0, 1], [0.1, 0.2], label="curve")
+        plt.ylim(0, 1)
+        plt.legend(loc="upper left")
+        plt.show()
+    """)
+    result = engine.result(path)
+    assert result.covered == [["curve"], []] and result.overlaps == [[], []]
+    assert Result.from_json(result.to_json()).covered == result.covered
+
+
 SVG_PT_RE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"')
 
 

@@ -28,6 +28,8 @@ class Result:
     # per figure, what it draws over what it hides ("'A' over 'B'", "the legend over 2 points of 'data'"): the page
     # check reports them
     overlaps: list[list[str]] = field(default_factory=list)
+    # per figure, the labelled lines its legends are drawn over (not a page error; the course's tests refuse them)
+    covered: list[list[str]] = field(default_factory=list)
     # per figure, its panels stacked for a phone's screen ("" for a figure that is not a wide row of panels)
     narrow: list[str] = field(default_factory=list)
     # per figure, the figure redrawn at a phone's width ("" for a row of panels, which is stacked, and for a figure
@@ -37,8 +39,8 @@ class Result:
     def to_json(self) -> dict:
         return {"stdout": self.stdout, "figures": self.figures, "seconds": self.seconds,
                 "values": self.values, "names": self.names, "texts": self.texts, "dark": self.dark,
-                "stills": self.stills, "overlaps": self.overlaps, "narrow": self.narrow,
-                "small": self.small}
+                "stills": self.stills, "overlaps": self.overlaps, "covered": self.covered,
+                "narrow": self.narrow, "small": self.small}
 
     @classmethod
     def from_json(cls, data: dict) -> Result:
@@ -48,7 +50,8 @@ class Result:
                    dict(data.get("values", {})), list(data.get("names", [])),
                    [list(t) for t in data.get("texts", [])], list(data.get("dark", [])),
                    list(data.get("stills", [])), [list(o) for o in data.get("overlaps", [])],
-                   list(data.get("narrow", [])), list(data.get("small", [])))
+                   [list(c) for c in data.get("covered", [])], list(data.get("narrow", [])),
+                   list(data.get("small", [])))
 
     def dark_figure(self, i: int) -> str:
         """The dark twin of figure ``i`` (derived here when the result came without it)."""

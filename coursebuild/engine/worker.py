@@ -90,7 +90,7 @@ def run_snippet(path: str, names: list[str]) -> dict:
     return {"stdout": out.text(), "figures": capture.svgs, "texts": capture.texts, "error": error,
             "seconds": seconds, "values": values, "names": all_names,
             "dark": [dark_variant(figure) for figure in capture.svgs], "stills": capture.stills,
-            "overlaps": capture.overlaps, "narrow": capture.narrow,
+            "overlaps": capture.overlaps, "covered": capture.covered, "narrow": capture.narrow,
             "small": capture.small}
 
 

@@ -43,7 +43,7 @@ while errors[-1] > error0 / SHRINK:
     errors.append((p - C).norm().item())
 mom_steps = len(errors) - 1
 rate_steps = math.ceil(math.log(SHRINK) / -math.log(rate_mom))
-# the error over error0 · rate_mom^t: at β* a double root makes it grow linearly in t
+# error / (error0 · rate_mom^t) grows linearly in t: at β* the root is double
 T = (0, 5, 10, 15, 20)
 factor = [errors[t] / (error0 * rate_mom**t) for t in T]
 print(f"Momentum, β* = {beta_best:.4f} and lr* = {lr_mom:.4f}: {mom_steps} "

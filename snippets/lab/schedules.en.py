@@ -85,7 +85,7 @@ for k, (name, (lrs, _)) in enumerate(zip(SCHEDULES, history)):
 plt.xlabel("epoch")
 plt.ylabel("learning rate")
 plt.title(f"Five learning-rate schedules (base learning rate {LR:g})")
-plt.legend(fontsize=8)
+plt.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=3)
 plt.show()
 
 plt.figure(figsize=(6.4, 3.6))

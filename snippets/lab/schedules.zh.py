@@ -85,7 +85,7 @@ for k, (name, (lrs, _)) in enumerate(zip(SCHEDULES, history)):
 plt.xlabel("轮次 epoch")
 plt.ylabel("学习率")
 plt.title(f"五种学习率调度（基础学习率 {LR:g}）")
-plt.legend(fontsize=8)
+plt.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=3)
 plt.show()
 
 plt.figure(figsize=(6.4, 3.6))

@@ -70,6 +70,7 @@ axes[0].plot(x, flat(x), label="f(x) = 1 − exp(−x²)")
 axes[0].plot(flat_path, flat(flat_path), "o", color="tab:red", markersize=3,
              label=f"{flat_steps} steps of gradient descent")
 axes[0].set_title("Flat region: tiny gradient, tiny steps")
+axes[0].set_ylim(-0.45, 1.1)  # room for the legend under the well
 
 line = torch.linspace(-1.2, 1.2, 121)
 xs, ys = torch.meshgrid(line, line, indexing="xy")
@@ -88,6 +89,7 @@ axes[2].plot(wells_path, wells(wells_path), "o", color="tab:red",
              markersize=3, label=f"{wells_steps} steps of gradient descent")
 axes[2].plot(best, wells(best), "k*", markersize=10, label="global minimum")
 axes[2].set_title("Local minimum: stuck in the shallow well")
+axes[2].set_ylim(-4.5, 17)  # room for the legend above the curve
 
 corners = ("lower right", "upper center", "upper center")
 for ax, corner in zip(axes, corners, strict=True):

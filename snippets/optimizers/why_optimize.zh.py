@@ -68,6 +68,7 @@ axes[0].plot(x, flat(x), label="f(x) = 1 − exp(−x²)")
 axes[0].plot(flat_path, flat(flat_path), "o", color="tab:red", markersize=3,
              label=f"梯度下降 {flat_steps} 步")
 axes[0].set_title("平缓区域：梯度很小，走得很慢")
+axes[0].set_ylim(-0.45, 1.1)  # 在坑的下方留出图例的位置
 
 line = torch.linspace(-1.2, 1.2, 121)
 xs, ys = torch.meshgrid(line, line, indexing="xy")
@@ -86,6 +87,7 @@ axes[2].plot(wells_path, wells(wells_path), "o", color="tab:red",
              markersize=3, label=f"梯度下降 {wells_steps} 步")
 axes[2].plot(best, wells(best), "k*", markersize=10, label="全局最小值")
 axes[2].set_title("局部最小值：停在较浅的坑里")
+axes[2].set_ylim(-4.5, 17)  # 在曲线上方留出图例的位置
 
 corners = ("lower right", "upper center", "upper center")
 for ax, corner in zip(axes, corners, strict=True):

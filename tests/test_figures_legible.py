@@ -1,4 +1,4 @@
-"""On every screen, every figure's text is large enough to read.
+"""On every screen, every figure's text is large enough to read, and no legend hides the curves it names.
 
 A page draws a figure at most as wide as its content column, so a figure drawn wider comes out smaller, its text
 with it: on a 375 px phone a 6.3-inch figure's 8 pt legend was 6 px high, and on a desktop the optimizers page's
@@ -19,7 +19,10 @@ import re
 
 import pytest
 
+from coursebuild.engine import default_engine
+from coursebuild.pages import parse_page
 from coursebuild.plugin.rendering import NARROW_SCREEN, SVG_SIZE_RE
+from tests.support import PAGES, page_id
 from tests.test_browser import PHONE, open_page
 
 #: The narrowest content column (CSS px) of a phone (a 375 px screen, Material's margins) and of any wider screen
@@ -70,8 +73,7 @@ def test_every_figure_s_text_is_at_least_8_5_px(built_site, screen):
 def test_the_columns_are_as_wide_as_the_figure_check_takes_them(browser, site_server):
     """The check above takes the narrowest column of each kind of screen from COLUMNS: measured here at each
     width, a figure may be as wide as that (a narrower column would draw the figures' text smaller)."""
-    visit = open_page(browser, site_server.url + "en/optimizers/", wait_until="load", **PHONE)
-    try:
+    with open_page(browser, site_server.url + "en/optimizers/", wait_until="load", **PHONE) as visit:
         measured = {}
         for width, screen in SCREENS.items():
             visit.page.set_viewport_size({"width": width, "height": 900})
@@ -79,5 +81,15 @@ def test_the_columns_are_as_wide_as_the_figure_check_takes_them(browser, site_se
                 "() => document.querySelector('figure.course-figure').getBoundingClientRect().width")
             assert measured[width] >= COLUMNS[screen], (width, screen, measured)
         assert measured[375] == COLUMNS["phone"] and min(measured[w] for w in SCREENS if w > 375) == COLUMNS["wider"]
-    finally:
-        visit.context.close()
+
+
+@pytest.mark.parametrize("page", PAGES, ids=page_id)
+def test_no_legend_hides_a_stretch_of_a_curve_it_names(page):
+    """The page check reports a legend over data points; a curve without markers passing behind its legend is
+    not a page error (a grid line or a contour behind a legend is fine, and so is a curve on a figure still being
+    drawn), but on the course's figures it is refused: a reviewer found the optimizers page's flat-region legend
+    over the bottom of the well and the lab's schedules legend over two rising curves."""
+    covered = [f"{example.snippet}, figure {i + 1}: the legend over {', '.join(map(repr, lines))}"
+               for example in parse_page(page).examples
+               for i, lines in enumerate(default_engine().result(example.snippet_path).covered) if lines]
+    assert not covered, "\n".join(covered)
