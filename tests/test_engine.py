@@ -1019,9 +1019,6 @@ def test_a_wide_row_of_panels_gets_a_stacked_twin_for_phones(tmp_path, engine):
     assert Result.from_json(result.to_json()).narrow == result.narrow
 
 
-GLYPH_SCALE_RE = re.compile(r"scale\(([\d.]+) -\1\)")  # a run of text drawn as paths, at its font size / 100
-
-
 def _top_and_bottom(svg: str, group: str) -> tuple[float, float]:
     """The highest and lowest y (SVG's y grows downwards) of the first path in the group with this id."""
     d = re.search(rf'<g id="{group}">.*?<path d="([^"]+)"', svg, re.S)[1]
@@ -1036,6 +1033,7 @@ def test_a_wide_figure_gets_a_twin_redrawn_at_a_phone_s_width(tmp_path, engine):
     for the step schedule's) moves under the axes. A figure drawn narrow enough gets none, and a wide row of panels
     keeps its stacked twin as what a phone shows."""
     from coursebuild.engine.figures import PHONE_WIDTH
+    from tests.support import GLYPH_SCALE_RE
 
     title = "MultiStepLR: milestones = [50, 125, 160], gamma = 0.5"
     path = snippet(tmp_path, "wide.py", f"""

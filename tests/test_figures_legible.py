@@ -22,7 +22,7 @@ import pytest
 from coursebuild.engine import default_engine
 from coursebuild.pages import parse_page
 from coursebuild.plugin.rendering import NARROW_SCREEN, SVG_SIZE_RE
-from tests.support import PAGES, page_id
+from tests.support import GLYPH_SCALE_RE, PAGES, page_id
 from tests.test_browser import PHONE, open_page
 
 #: The narrowest content column (CSS px) of a phone (a 375 px screen, Material's margins) and of any wider screen
@@ -36,8 +36,6 @@ SMALLEST_TEXT_PX = 8.5
 FIGURE_RE = re.compile(r'<figure class="course-figure".*?</figure>', re.S)
 IMG_RE = re.compile(r'<img src="([^"]+)"')
 PHONE_SOURCE_RE = re.compile(rf'<source media="{re.escape(NARROW_SCREEN)}" srcset="([^"]+)"')
-#: A glyph run drawn as paths: ``scale(s -s)``, where s is the font size in points over 100
-GLYPH_SCALE_RE = re.compile(r"scale\(([\d.]+) -\1\)")
 
 
 def smallest_text(site, screen: str) -> list[tuple[str, str, float]]:

@@ -238,13 +238,16 @@ def _hidden_under_legends(fig, renderer) -> list[str]:
     return hidden
 
 
-def covered_lines(fig) -> list[str]:
+def covered_lines(fig, margin: tuple[float, float] = (1.0, 0.0)) -> list[str]:
     """The labels of the lines a legend is drawn over, each axes' own (call after a draw): a stretch of a curve
     hidden behind the legend that names it. Not a page error (the page check reports texts and points only, and a
-    grid line or a contour behind a legend is fine); the tests hold the course's figures to it."""
+    grid line or a contour behind a legend is fine); the tests hold the course's figures to it. ``margin``: the
+    legend's box taken that many times wider, and that many points higher each side."""
     renderer = fig.canvas.get_renderer()
+    wider, higher = margin
     return [line.get_label() for ax in fig.axes if (legend := ax.get_legend()) is not None and legend.get_visible()
-            for line in _named_lines_under(ax, legend.get_window_extent(renderer))]
+            for line in _named_lines_under(ax, legend.get_window_extent(renderer).expanded(wider, 1)
+                                           .padded(0, higher * fig.dpi / 72))]
 
 
 def _named(artist, first: int) -> str:
@@ -373,34 +376,38 @@ def _lay_out(fig) -> None:
         fig.tight_layout()
 
 
-def _fit_to_width(fig) -> None:
+def _fit_to_width(fig) -> bool:
     """Make the texts a narrower figure cannot hold fit: a title wider than its axes (a figure's title wider than
     the figure) goes on two lines (:func:`_two_lines`), and a legend of several columns wider than its axes (a
-    figure's legend wider than the figure) becomes one column."""
+    figure's legend wider than the figure) becomes one column. Whether it changed anything."""
     renderer = fig.canvas.get_renderer()
     width = fig.bbox.width
+    changed = False
     titled = [(t, ax.get_window_extent(renderer).width) for ax in fig.axes
               for t in (ax.title, ax._left_title, ax._right_title)]
     for title, room in titled + [(fig._suptitle, width)] * (fig._suptitle is not None):
         text = title.get_text()
-        if "\n" in text or title.get_window_extent(renderer).width <= room:
-            continue
-        title.set_text(_two_lines(text))
+        if "\n" not in text and title.get_window_extent(renderer).width > room:
+            title.set_text(_two_lines(text))
+            changed = True
     legends = [(ax.get_legend(), ax.get_window_extent(renderer).width) for ax in fig.axes]
     for legend, room in legends + [(legend, width) for legend in fig.legends]:
         if legend is not None and legend.get_window_extent(renderer).width > room:
-            _one_column(legend)
+            changed = _one_column(legend) or changed
+    return changed
 
 
-def _one_column(legend) -> None:
+def _one_column(legend) -> bool:
     """A legend's entries in one column, in their order. ``set_ncols`` only takes effect when a legend is made, so
     the entries are moved from the later columns into the first (matplotlib packs a legend as a row of columns);
-    a legend packed otherwise is left as it is."""
+    a legend packed otherwise is left as it is. Whether it changed."""
     columns = legend._legend_handle_box.get_children()
-    if len(columns) > 1 and all(hasattr(column, "_children") for column in columns):
-        columns[0]._children = [entry for column in columns for entry in column.get_children()]
-        legend._legend_handle_box._children = columns[:1]
-        legend.set_ncols(1)
+    if len(columns) < 2 or not all(hasattr(column, "_children") for column in columns):
+        return False
+    columns[0]._children = [entry for column in columns for entry in column.get_children()]
+    legend._legend_handle_box._children = columns[:1]
+    legend.set_ncols(1)
+    return True
 
 
 def _legends_under_axes(fig) -> None:
@@ -420,25 +427,11 @@ def _legends_under_axes(fig) -> None:
     fig.set_size_inches(fig.get_size_inches() + (0, added))
 
 
-#: A legend's box taken this much wider (a factor) and higher (points each side) when looking for the lines it is
-#: drawn over: the checks draw on Agg, whose hinted text is a few per cent smaller than the SVG's (a Chinese
-#: legend's box reached in the SVG over a line 1 px above it on Agg).
+#: A legend's box taken this much wider (a factor) and higher (points each side) when a phone's twin looks for the
+#: lines it is drawn over (it may come no nearer to them than the author's figure): the checks draw on Agg, whose
+#: hinted text is a few per cent smaller than the SVG's (a Chinese legend's box reached in the SVG over a line 1 px
+#: above it on Agg).
 LEGEND_MARGIN = (1.08, 4.0)
-
-
-def _lines_under_legends(fig) -> int:
-    """How many of its axes' labelled lines each axes' legend is drawn over or comes within the margin of: a
-    narrower figure's legend must come no nearer to the data than the author's did."""
-    renderer = fig.canvas.get_renderer()
-    crossed = 0
-    for ax in fig.axes:
-        legend = ax.get_legend()
-        if legend is None or not legend.get_visible():
-            continue
-        wider, higher = LEGEND_MARGIN
-        box = legend.get_window_extent(renderer).expanded(wider, 1).padded(0, higher * fig.dpi / 72)
-        crossed += len(_named_lines_under(ax, box))
-    return crossed
 
 
 def _pin_best_legends(fig) -> None:
@@ -455,40 +448,46 @@ def _pin_best_legends(fig) -> None:
             legend.borderaxespad = 0
 
 
-def small_svg(fig) -> str:
+def small_svg(fig, drawn: str) -> str:
     """The figure redrawn :data:`PHONE_WIDTH` inches wide, as high as it was, laid out anew (call after the figure
     was saved: this changes it; a wide row of panels is stacked instead, :func:`narrow_svg`). Titles too wide go on
     two lines, and where a legend then hides something (or is drawn over more of its lines than before), the
     legends move under their axes. "" where the figure was not drawn wider, and where the narrower layout still
-    hides something or is no narrower (a text outside the axes as wide as it was)."""
+    hides something or is no narrower (a text outside the axes as wide as it was). ``drawn``: the figure's SVG as
+    saved, whose size says how wide it was drawn (saved with a 0.1-inch margin each side)."""
     import warnings
 
+    if _svg_width_inches(drawn) <= PHONE_WIDTH + 0.2:
+        return ""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # tight_layout's "not applied" is answered by the checks below
-            if fig.get_tightbbox(fig.canvas.get_renderer()).width <= PHONE_WIDTH:
-                return ""
-            crossed = _lines_under_legends(fig)  # as its author saw it
+            crossed = len(covered_lines(fig, LEGEND_MARGIN))  # as its author saw it
 
             def hides() -> bool:
                 overlaps = figure_texts(fig)[1]
                 _pin_best_legends(fig)
-                return bool(overlaps) or _lines_under_legends(fig) > crossed
+                return bool(overlaps) or len(covered_lines(fig, LEGEND_MARGIN)) > crossed
 
             fig.set_size_inches(PHONE_WIDTH, fig.get_size_inches()[1])
             _lay_out(fig)
-            _fit_to_width(fig)
-            _lay_out(fig)
+            if _fit_to_width(fig):
+                _lay_out(fig)
             if hides():
                 _legends_under_axes(fig)
                 _lay_out(fig)
-            if hides() or fig.get_tightbbox(fig.canvas.get_renderer()).width > PHONE_WIDTH + 0.05:
-                return ""
+                if hides():
+                    return ""
             buf = io.StringIO()
             fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
     except Exception:  # noqa: BLE001 - a twin that cannot be drawn is not the snippet's error: the figure is shown
         return ""
-    return buf.getvalue()
+    return buf.getvalue() if _svg_width_inches(buf.getvalue()) <= PHONE_WIDTH + 0.25 else ""
+
+
+def _svg_width_inches(svg: str) -> float:
+    """How wide an SVG that matplotlib saved is, in inches (its ``width`` is in points)."""
+    return float(re.search(r'<svg\b[^>]*?\swidth="([\d.]+)pt"', svg[:2000])[1]) / 72
 
 
 class FigureCapture:
@@ -531,7 +530,7 @@ class FigureCapture:
             self.svgs.append(buf.getvalue())
             row = _axes_in_a_row(fig) is not None  # stacked on a phone; any other figure is redrawn narrower
             self.narrow.append(narrow_svg(fig) if row else "")
-            self.small.append("" if row else small_svg(fig))
+            self.small.append("" if row else small_svg(fig, self.svgs[-1]))
         plt.close("all")
 
 

@@ -52,8 +52,9 @@ def still_uri(uri: str) -> str:
 
 
 def narrow_uri(uri: str) -> str:
-    """A figure's panels stacked for a phone (``Result.narrow``), in a tree of its own:
-    figures/narrow/optimizers/revisit.zh-1.svg. Its dark twin is ``dark_uri(narrow_uri(uri))``."""
+    """What a phone shows for a figure (``Result.phone_figure``: its panels stacked, or the figure redrawn narrower),
+    in a tree of its own: figures/narrow/optimizers/revisit.zh-1.svg. Its dark twin is
+    ``dark_uri(narrow_uri(uri))``."""
     return "figures/narrow/" + uri.removeprefix("figures/")
 
 
@@ -94,8 +95,9 @@ def with_still(image: str, still_src: str | None) -> str:
 
 
 def with_narrow(image: str, narrow_src: str | None, size: tuple[int, int] | None) -> str:
-    """A figure's ``<img>`` in a ``<picture>`` that shows its narrow twin (its panels stacked) on a phone's screen;
-    the ``<img>`` keeps the figure as drawn, which the zoom view shows (its ``data-full``, :func:`figure_html`)."""
+    """A figure's ``<img>`` in a ``<picture>`` that shows its narrow twin (panels stacked, or redrawn narrower) on a
+    phone's screen; the ``<img>`` keeps the figure as drawn, which the zoom view shows (its ``data-full``,
+    :func:`figure_html`)."""
     if not narrow_src:
         return image
     end = "\n" if image.endswith("\n") else ""
