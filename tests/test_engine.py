@@ -20,6 +20,7 @@ from coursebuild import ROOT
 from coursebuild import engine as engine_module
 from coursebuild.engine import Engine, runner, threads_per_snippet
 from coursebuild.engine.cache import BOOK_PDF_DIR, NOTEBOOK_PAGES_DIR, ResultCache, snippet_key
+from coursebuild.engine.figures import svg_size_pt
 from coursebuild.engine.result import Result
 from coursebuild.errors import OutputDrift, SnippetError, SnippetTimeout
 from coursebuild.pages import parse_page
@@ -983,7 +984,6 @@ def test_a_curve_behind_its_legend_is_recorded_apart_from_the_page_errors(tmp_pa
     assert Result.from_json(result.to_json()).covered == result.covered
 
 
-SVG_PT_RE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"')
 
 
 def test_a_wide_row_of_panels_gets_a_stacked_twin_for_phones(tmp_path, engine):
@@ -1012,7 +1012,7 @@ def test_a_wide_row_of_panels_gets_a_stacked_twin_for_phones(tmp_path, engine):
     """)
     result = engine.result(path)
     assert [bool(n) for n in result.narrow] == [True, False, False, False]
-    (w, h), (nw, nh) = (map(float, SVG_PT_RE.search(svg).groups()) for svg in (result.figures[0], result.narrow[0]))
+    (w, h), (nw, nh) = (svg_size_pt(svg) for svg in (result.figures[0], result.narrow[0]))
     assert nw < w / 2 and nh > 2 * h, ((w, h), (nw, nh))
     # every panel has its own y scale: the tick label 150 is drawn three times, not once
     assert result.narrow[0].count("<!-- 150 -->") == 3 > result.figures[0].count("<!-- 150 -->") == 1
@@ -1056,7 +1056,7 @@ def test_a_wide_figure_gets_a_twin_redrawn_at_a_phone_s_width(tmp_path, engine):
     assert [bool(s) for s in result.small] == [True, False, False] and result.narrow[2]
     assert [result.phone_figure(i) for i in range(3)] == [result.small[0], "", result.narrow[2]]
     wide, small = result.figures[0], result.small[0]
-    (w, _), (sw, _) = (map(float, SVG_PT_RE.search(svg).groups()) for svg in (wide, small))
+    (w, _), (sw, _) = (svg_size_pt(svg) for svg in (wide, small))
     assert sw <= (PHONE_WIDTH + 0.2) * 72 < w, (w, sw)
     assert set(GLYPH_SCALE_RE.findall(small)) == set(GLYPH_SCALE_RE.findall(wide))  # texts at their own sizes
     assert f"<!-- {title} -->" in wide and f"<!-- {title} -->" not in small

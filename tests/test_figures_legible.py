@@ -20,8 +20,9 @@ import re
 import pytest
 
 from coursebuild.engine import default_engine
+from coursebuild.engine.figures import svg_size_pt
 from coursebuild.pages import parse_page
-from coursebuild.plugin.rendering import NARROW_SCREEN, SVG_SIZE_RE
+from coursebuild.plugin.rendering import NARROW_SCREEN
 from tests.support import GLYPH_SCALE_RE, PAGES, page_id
 from tests.test_browser import PHONE, open_page
 
@@ -50,7 +51,7 @@ def smallest_text(site, screen: str) -> list[tuple[str, str, float]]:
             if image.suffix != ".svg":
                 continue
             svg = image.read_text(encoding="utf-8")
-            width_px = float(SVG_SIZE_RE.search(svg[:2000])[1]) * 4 / 3
+            width_px = svg_size_pt(svg)[0] * 4 / 3
             smallest_pt = min(float(s) * 100 for s in GLYPH_SCALE_RE.findall(svg))
             px = smallest_pt * 4 / 3 * min(1.0, COLUMNS[screen] / width_px)
             shown.append((str(page.relative_to(site)), str(image.relative_to(site.resolve())), px))

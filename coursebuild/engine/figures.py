@@ -40,6 +40,25 @@ GIF_PREFIX = "data:image/gif;base64,"
 ANIMATION_DPI = 80
 
 
+#: The size matplotlib writes on an SVG it saves, in points (72 to the inch, 96 CSS pixels to 72 points).
+SVG_SIZE_RE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"')
+
+
+def svg_size_pt(svg: str) -> tuple[float, float] | None:
+    """How large an SVG that matplotlib saved is, in points (``None`` for another SVG): how wide a figure was drawn
+    decides whether it gets a phone's twin, and the page reserves the figure's box from it."""
+    m = SVG_SIZE_RE.search(svg[:2000])
+    return (float(m[1]), float(m[2])) if m else None
+
+
+def _to_svg(fig) -> str:
+    """The figure as the page shows it: an SVG cropped to what is drawn, with no date (the site is byte-identical
+    from build to build)."""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    return buf.getvalue()
+
+
 def figure_format(figure: str) -> str:
     """File extension of a captured figure: ``svg`` or ``gif``."""
     return "gif" if figure.startswith(GIF_PREFIX) else "svg"
@@ -314,8 +333,6 @@ def narrow_svg(fig) -> str:
     """The figure's panels stacked in one column, each as wide as it was (call after the figure was saved: this
     changes it); "" where the figure is not a row of panels, or where stacking makes a text or a legend hide
     something (the figure as drawn is the one its author checked)."""
-    from matplotlib.layout_engine import ConstrainedLayoutEngine
-
     axes = _axes_in_a_row(fig)
     if axes is None:
         return ""
@@ -327,15 +344,10 @@ def narrow_svg(fig) -> str:
             if len(ax.get_shared_y_axes().get_siblings(ax)) > 1:
                 ax.tick_params(labelleft=True)  # shared along the row, a panel showed no scale of its own
         fig.set_size_inches(width / len(axes), height * len(axes))
-        if not isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):  # that one lays out as it draws
-            fig.tight_layout()
-        if figure_texts(fig)[1]:
-            return ""
-        buf = io.StringIO()
-        fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+        _lay_out(fig)
+        return "" if figure_texts(fig)[1] else _to_svg(fig)
     except Exception:  # noqa: BLE001 - a twin that cannot be drawn is not the snippet's error: the row is shown
         return ""
-    return buf.getvalue()
 
 
 #: On a phone a figure is drawn as wide as the column (about 343 px in a 375 px screen): a 6.3-inch figure's 8 pt
@@ -370,6 +382,7 @@ def _two_lines(text: str) -> str:
 
 
 def _lay_out(fig) -> None:
+    """Lay a resized figure out anew (a constrained layout does so as it draws)."""
     from matplotlib.layout_engine import ConstrainedLayoutEngine
 
     if not isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):  # that one lays out as it draws
@@ -457,7 +470,7 @@ def small_svg(fig, drawn: str) -> str:
     saved, whose size says how wide it was drawn (saved with a 0.1-inch margin each side)."""
     import warnings
 
-    if _svg_width_inches(drawn) <= PHONE_WIDTH + 0.2:
+    if _width_inches(drawn) <= PHONE_WIDTH + 0.2:
         return ""
     try:
         with warnings.catch_warnings():
@@ -478,16 +491,14 @@ def small_svg(fig, drawn: str) -> str:
                 _lay_out(fig)
                 if hides():
                     return ""
-            buf = io.StringIO()
-            fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+            small = _to_svg(fig)
     except Exception:  # noqa: BLE001 - a twin that cannot be drawn is not the snippet's error: the figure is shown
         return ""
-    return buf.getvalue() if _svg_width_inches(buf.getvalue()) <= PHONE_WIDTH + 0.25 else ""
+    return small if _width_inches(small) <= PHONE_WIDTH + 0.25 else ""
 
 
-def _svg_width_inches(svg: str) -> float:
-    """How wide an SVG that matplotlib saved is, in inches (its ``width`` is in points)."""
-    return float(re.search(r'<svg\b[^>]*?\swidth="([\d.]+)pt"', svg[:2000])[1]) / 72
+def _width_inches(svg: str) -> float:
+    return svg_size_pt(svg)[0] / 72
 
 
 class FigureCapture:
@@ -525,9 +536,7 @@ class FigureCapture:
                 continue
             self.stills.append("")
             self._keep_texts(fig)
-            buf = io.StringIO()
-            fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
-            self.svgs.append(buf.getvalue())
+            self.svgs.append(_to_svg(fig))
             row = _axes_in_a_row(fig) is not None  # stacked on a phone; any other figure is redrawn narrower
             self.narrow.append(narrow_svg(fig) if row else "")
             self.small.append("" if row else small_svg(fig, self.svgs[-1]))

@@ -198,10 +198,10 @@ class Execution:
                     if files.get_file_from_path(uri) is None:
                         files.append(File.generated(config, uri, content=figure_bytes(figure)))
                         files.append(File.generated(config, dark_uri(uri), content=figure_bytes(result.dark_figure(i))))
-                        if narrow := result.phone_figure(i):  # what a phone shows instead, and its dark twin
-                            files.append(File.generated(config, narrow_uri(uri), content=figure_bytes(narrow)))
+                        if phone := result.phone_figure(i):  # what a phone shows instead, and its dark twin
+                            files.append(File.generated(config, narrow_uri(uri), content=figure_bytes(phone)))
                             files.append(File.generated(config, dark_uri(narrow_uri(uri)),
-                                                        content=figure_bytes(dark_variant(narrow))))
+                                                        content=figure_bytes(dark_variant(phone))))
                         if result.still(i):  # an animation's last frame, and its dark twin
                             still = result.still(i)
                             files.append(File.generated(config, still_uri(uri), content=figure_bytes(still)))
@@ -261,11 +261,11 @@ class Execution:
                 src, dark = relative_url(page.url, uri), relative_url(page.url, dark_uri(uri))
                 stills = ((relative_url(page.url, still_uri(uri)), relative_url(page.url, dark_uri(still_uri(uri))))
                           if result.still(i) else None)
-                narrow = result.phone_figure(i)
-                narrows = ((relative_url(page.url, narrow_uri(uri)), relative_url(page.url, dark_uri(narrow_uri(uri))),
-                            figure_size(narrow)) if narrow else None)
+                phone = result.phone_figure(i)
+                phones = ((relative_url(page.url, narrow_uri(uri)), relative_url(page.url, dark_uri(narrow_uri(uri))),
+                           figure_size(phone)) if phone else None)
                 shown = figure_html(src, number, caption, alt, anchor, dark, figure_size(result.figures[i]), stills,
-                                    narrows)
+                                    phones)
                 out.append(indent + shown.replace("\n", "\n" + indent))
             else:
                 out.append(line)

@@ -6,7 +6,7 @@ import html
 import posixpath
 import re
 
-from ..engine.figures import figure_bytes, figure_format
+from ..engine.figures import figure_bytes, figure_format, svg_size_pt
 from ..pages.parse import Example
 
 
@@ -64,9 +64,6 @@ REDUCED_MOTION = "(prefers-reduced-motion: reduce)"
 #: tablets (course.css draws figures the column's width there). Not in print: the book shows the figure as drawn.
 NARROW_SCREEN = "screen and (max-width: 44.984375em)"
 
-SVG_SIZE_RE = re.compile(r'<svg\b[^>]*?\swidth="([\d.]+)pt"\s+height="([\d.]+)pt"')
-
-
 def figure_size(figure: str) -> tuple[int, int] | None:
     """A figure's size in CSS pixels, as the browser lays it out: matplotlib's SVG gives it in points (96 px to
     72 pt), a GIF in pixels. Written on the ``<img>``, it lets the page reserve the figure's box before the
@@ -75,8 +72,8 @@ def figure_size(figure: str) -> tuple[int, int] | None:
     if figure_format(figure) == "gif":
         data = figure_bytes(figure)
         return int.from_bytes(data[6:8], "little"), int.from_bytes(data[8:10], "little")
-    m = SVG_SIZE_RE.search(figure[:2000])
-    return (round(float(m[1]) * 4 / 3), round(float(m[2]) * 4 / 3)) if m else None
+    size = svg_size_pt(figure)
+    return (round(size[0] * 4 / 3), round(size[1] * 4 / 3)) if size else None
 
 
 def size_attrs(size: tuple[int, int] | None) -> str:
