@@ -328,6 +328,39 @@ def test_a_warm_build_reuses_the_notebook_it_derived_before(tmp_path, monkeypatc
         engine.close()
 
 
+def test_the_rebuild_that_serves_an_edit_leaves_the_notebook_to_the_follow_up(tmp_path, monkeypatch):
+    """Under ``serve --dirty`` the rebuild that serves an author's edit converts no notebook (≈ 0.1 s of the one
+    second an edit may take to show): the lesson's last notebook stays, the follow-up rebuild is asked for, and it
+    converts the edited page's notebook."""
+    from coursebuild.engine import Engine
+    from coursebuild.engine.cache import ResultCache
+    from coursebuild.pages.check import check_page
+    from coursebuild.plugin import notebooks
+
+    engine = Engine(SUITE_CACHE)  # the suite's warm results
+    page = tmp_path / "docs" / "optimizers.md"
+    page.parent.mkdir()
+    page.write_text((DOCS_DIR / "optimizers.md").read_text(encoding="utf-8"), encoding="utf-8")
+    try:
+        state = check_page(page, engine, ROOT / "snippets")
+        engine.cache = ResultCache(tmp_path / "cache")  # derived entries go here, none from the suite
+        calls, held = [], []
+        real = notebooks.build_notebook
+        monkeypatch.setattr(notebooks, "build_notebook", lambda *a, **k: calls.append(a) or real(*a, **k))
+        monkeypatch.setattr(notebooks, "_built", {})
+        first = notebooks._notebook(page, state, engine, SITE_URL, hold=lambda: held.append(1))[1]
+        assert len(calls) == 1 and not held  # nothing to keep yet: the first build converts it
+        page.write_text(page.read_text(encoding="utf-8").replace("\n## ", "\nheldedit42\n\n## ", 1),
+                        encoding="utf-8")
+        state = check_page(page, engine, ROOT / "snippets")
+        kept = notebooks._notebook(page, state, engine, SITE_URL, hold=lambda: held.append(1))[1]
+        assert kept == first and len(calls) == 1 and held == [1]
+        followed = notebooks._notebook(page, state, engine, SITE_URL)[1]  # the follow-up holds nothing back
+        assert len(calls) == 2 and "heldedit42" in followed
+    finally:
+        engine.close()
+
+
 def test_a_notebook_rendered_ahead_is_what_mkdocs_jupyter_renders(tmp_path):
     """prerender.py fills mkdocs-jupyter's cache from a process pool: the entry is the one mkdocs-jupyter writes
     on a miss (same key, same HTML, same table of contents, same title), with every option its own rendering

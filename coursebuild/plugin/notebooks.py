@@ -170,11 +170,17 @@ def _inputs(path: Path, state, site_url: str | None) -> str:
     return digest.hexdigest()
 
 
-def _notebook(path: Path, state, engine, site_url: str | None) -> tuple[object, str]:
+def _notebook(path: Path, state, engine, site_url: str | None,
+              hold: Callable[[], None] | None = None) -> tuple[object, str]:
+    """The lesson's notebook and its text; ``hold``: one changed since the last build is not converted now (the
+    rebuild that serves an author's edit): the last one stays until the follow-up, which ``hold()`` asks for."""
     built = _built.get(str(path))
     if built is not None and built[0] is state and built[1] == site_url:
         return built[3], built[4]  # the same check (the page and its snippets did not change): the same notebook
     key = _inputs(path, state, site_url)
+    if built is not None and built[2] != key and hold is not None:
+        hold()
+        return built[3], built[4]
     if built is None or built[2] != key:
         text = engine.cache.get_derived(key) if engine.use_cache else None
         if text is not None:  # written by write_notebook, which validated it: read without validating again
@@ -235,7 +241,7 @@ def page_variant(path: Path, state, engine, site_url: str | None,
     page = state.page if state else None
     if page is None or not has_notebook(page):
         return None
-    nb, text = _notebook(path, state, engine, site_url)
+    nb, text = _notebook(path, state, engine, site_url, hold)
     source = Path(_tmp.name) / page_language(path) / f"{page_name(path)}.ipynb"
     _write(source, text, hold)
     return nb, text, source
