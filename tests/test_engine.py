@@ -688,6 +688,30 @@ def test_animation_captured_as_deterministic_gif(tmp_path, two_new_engines):
         assert "loop" not in image.info
 
 
+def test_an_animation_s_text_cut_off_at_its_edge_is_reported_and_its_text_size_recorded(tmp_path, engine):
+    """A GIF's frames are the figure's canvas (an SVG is cropped to all it draws): a title wider than a narrow
+    animation lost its end (the race's "…: step 300"). The result names the cut-off text, so the page check
+    refuses the figure; a title that fits is not reported. Every figure's smallest text size is recorded (in
+    points), with which the figure test works out how high an animation's text is on a phone."""
+    path = snippet(tmp_path, "cut.py", """
+        import matplotlib.pyplot as plt
+        from matplotlib.animation import FuncAnimation
+        for title in ("a title far too long for a figure two inches wide", "fits"):
+            fig = plt.figure(figsize=(2, 2))
+            (line,) = plt.plot([], [], label="line")
+            plt.xticks([])
+            plt.yticks([])
+            plt.legend(fontsize=7)
+            animation = FuncAnimation(fig, lambda k: plt.title(title), frames=2)
+            plt.show()
+    """)
+    result = engine.result(path)
+    assert result.overlaps == [["'a title far too long for a figure two inches wide' cut off at the figure's edge"],
+                               []], result.overlaps
+    assert result.text_pt == [7.0, 7.0]
+    assert Result.from_json(result.to_json()).text_pt == result.text_pt
+
+
 def test_an_animation_comes_with_its_last_frame_as_its_still(tmp_path, two_new_engines):
     """What a reader who asked for reduced motion sees instead of the animation (the page's <picture>): the frame
     the animation stops on, pixel for pixel, as a one-frame GIF, made by the warm interpreter and cached with the

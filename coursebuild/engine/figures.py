@@ -36,8 +36,9 @@ COURSE_RC = {
 
 
 GIF_PREFIX = "data:image/gif;base64,"
-#: Resolution of animation frames: a 6.4 x 4.4 inch figure becomes 512 x 352 pixels.
-ANIMATION_DPI = 80
+#: Resolution of animation frames: a 4.4 x 4.9 inch figure becomes 440 x 490 pixels, its 8 pt text 11 px high (8.7 px
+#: in a phone's 343 px column).
+ANIMATION_DPI = 100
 
 
 #: The size matplotlib writes on an SVG it saves, in points (72 to the inch, 96 CSS pixels to 72 points).
@@ -306,6 +307,26 @@ def figure_texts(fig) -> tuple[list[str], list[str]]:
     return seen, overlaps + _hidden_under_legends(fig, fig.canvas.get_renderer())
 
 
+def texts_cut_off(fig) -> list[str]:
+    """The texts an animation's frame cuts off at the canvas' edge (a figure saved as an SVG is cropped to all it
+    draws, but a GIF's frames are the canvas: the race's 4.4-inch frames lost the end of their titles)."""
+    with _drawn_texts() as drawn:
+        fig.canvas.draw()
+    width, height = fig.bbox.width, fig.bbox.height
+    return [f"{text!r} cut off at the figure's edge" for text, box in drawn.values()
+            if min(box.x0, box.y0) < -OVERLAP_PX or box.x1 > width + OVERLAP_PX or box.y1 > height + OVERLAP_PX]
+
+
+def smallest_text_pt(fig) -> float:
+    """The size (points) of the smallest visible text a figure holds (0 for a figure without text). How high that
+    text is on a screen follows from how wide the figure is shown: for an SVG the test reads it from the glyphs,
+    for an animation's GIF (pixels) it needs this."""
+    from matplotlib.text import Text
+
+    sizes = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return float(min(sizes, default=0.0))
+
+
 #: A figure at least this wide (inches) whose axes sit side by side in one row also gets a narrow twin for phone
 #: screens: the same panels stacked, each at its own width. In a 345 px column an 11-inch figure of three panels
 #: showed its text about 4 px high; stacked, its panels are drawn at nearly their own size.
@@ -512,12 +533,14 @@ class FigureCapture:
         self.texts: list[list[str]] = []  # per figure: titles, labels, ticks, legend entries, annotations
         self.overlaps: list[list[str]] = []  # per figure: texts drawn over texts, legends over data points
         self.covered: list[list[str]] = []  # per figure: the lines its legends are drawn over (covered_lines)
+        self.text_pt: list[float] = []  # per figure: the size of its smallest text, in points (smallest_text_pt)
 
     def _keep_texts(self, fig) -> None:
         texts, overlaps = figure_texts(fig)
         self.texts.append(texts)
         self.overlaps.append(overlaps)
         self.covered.append(covered_lines(fig))
+        self.text_pt.append(smallest_text_pt(fig))
 
     def show(self, *args, **kwargs) -> None:
         """Stand-in for ``plt.show``; a plain function, as pyplot copies signatures onto it."""
@@ -533,6 +556,7 @@ class FigureCapture:
                 self.narrow.append("")
                 self.small.append("")
                 self._keep_texts(fig)
+                self.overlaps[-1] += texts_cut_off(fig)  # its last frame's texts, as the GIF shows them
                 continue
             self.stills.append("")
             self._keep_texts(fig)

@@ -35,12 +35,14 @@ class Result:
     # per figure, the figure redrawn at a phone's width ("" for a row of panels, which is stacked, and for a figure
     # that was narrow enough or cannot be drawn narrower without hiding something)
     small: list[str] = field(default_factory=list)
+    # per figure, the size of its smallest text in points: how high it is on a screen, for an animation's GIF
+    text_pt: list[float] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"stdout": self.stdout, "figures": self.figures, "seconds": self.seconds,
                 "values": self.values, "names": self.names, "texts": self.texts, "dark": self.dark,
                 "stills": self.stills, "overlaps": self.overlaps, "covered": self.covered,
-                "narrow": self.narrow, "small": self.small}
+                "narrow": self.narrow, "small": self.small, "text_pt": self.text_pt}
 
     @classmethod
     def from_json(cls, data: dict) -> Result:
@@ -51,7 +53,7 @@ class Result:
                    [list(t) for t in data.get("texts", [])], list(data.get("dark", [])),
                    list(data.get("stills", [])), [list(o) for o in data.get("overlaps", [])],
                    [list(c) for c in data.get("covered", [])], list(data.get("narrow", [])),
-                   list(data.get("small", [])))
+                   list(data.get("small", [])), [float(x) for x in data.get("text_pt", [])])
 
     def dark_figure(self, i: int) -> str:
         """The dark twin of figure ``i`` (derived here when the result came without it)."""

@@ -91,7 +91,7 @@ def run_snippet(path: str, names: list[str]) -> dict:
             "seconds": seconds, "values": values, "names": all_names,
             "dark": [dark_variant(figure) for figure in capture.svgs], "stills": capture.stills,
             "overlaps": capture.overlaps, "covered": capture.covered, "narrow": capture.narrow,
-            "small": capture.small}
+            "small": capture.small, "text_pt": capture.text_pt}
 
 
 def _describe(exc: BaseException, path: str) -> dict:

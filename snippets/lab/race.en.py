@@ -115,7 +115,7 @@ for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
 
     # Animation: the same paths drawn step by step
     # (plt.show() plays it in a window; the site shows a GIF)
-    fig = plt.figure(figsize=(5.2, 5.6))
+    fig = plt.figure(figsize=(4.4, 4.9))  # as wide as a phone shows it
     contours(land)
     lines = [plt.plot([], [], style, color=color, linewidth=1.5,
                       label=label)[0]
@@ -125,13 +125,13 @@ for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
     plt.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14),
                ncols=2)
     # room for the legend below the axes
-    plt.subplots_adjust(left=0.12, right=0.97, top=0.94, bottom=0.3)
+    plt.subplots_adjust(left=0.15, right=0.96, top=0.94, bottom=0.3)
 
     def draw(k, lines=lines, paths=paths, steps=steps, title=land["title"]):
         n = round(k * steps / FRAMES)  # frame k draws the first n steps
         for line, (xs, ys, *_) in zip(lines, paths):
             line.set_data(xs[: n + 1], ys[: n + 1])
-        plt.title(f"{title}: step {n}")
+        plt.title(f"{title}: step {n}", fontsize=10)
         return lines
 
     animation = FuncAnimation(fig, draw, frames=N_FRAMES, interval=150)

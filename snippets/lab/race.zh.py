@@ -115,7 +115,7 @@ for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
 
     # 动画：把同样的路线一步步画出来
     # （在窗口中 plt.show() 会播放它，网站上是一张 GIF）
-    fig = plt.figure(figsize=(5.2, 5.6))
+    fig = plt.figure(figsize=(4.4, 4.9))  # 和手机上显示的一样宽
     contours(land)
     lines = [plt.plot([], [], style, color=color, linewidth=1.5,
                       label=label)[0]
@@ -125,13 +125,13 @@ for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
     plt.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14),
                ncols=2)
     # 给坐标轴下方的图例留出空间
-    plt.subplots_adjust(left=0.12, right=0.97, top=0.94, bottom=0.3)
+    plt.subplots_adjust(left=0.15, right=0.96, top=0.94, bottom=0.3)
 
     def draw(k, lines=lines, paths=paths, steps=steps, title=land["title"]):
         n = round(k * steps / FRAMES)  # 第 k 帧画出前 n 步
         for line, (xs, ys, *_) in zip(lines, paths):
             line.set_data(xs[: n + 1], ys[: n + 1])
-        plt.title(f"{title}：第 {n} 步")
+        plt.title(f"{title}：第 {n} 步", fontsize=10)
         return lines
 
     animation = FuncAnimation(fig, draw, frames=N_FRAMES, interval=150)
