@@ -294,9 +294,10 @@ def test_the_shared_css_is_cut_out_exactly_where_a_lazy_match_would_cut_it():
         assert STYLE_RE.split(html) == lazy.split(html), html
 
 
-def test_a_warm_build_reuses_the_notebook_it_derived_before(tmp_path, monkeypatch):
-    """A notebook is derived once per content: a new process (an empty memo) reads it from the result cache, and
-    a changed page derives it anew."""
+@pytest.fixture
+def optimizers_copy(tmp_path, monkeypatch):
+    """A copy of the optimizers lesson, checked against the suite's warm results; derived entries go to a cache of
+    the test's own, no notebook is remembered, and every conversion is counted: (page, engine, state, calls)."""
     from coursebuild.engine import Engine
     from coursebuild.engine.cache import ResultCache
     from coursebuild.pages.check import check_page
@@ -313,52 +314,50 @@ def test_a_warm_build_reuses_the_notebook_it_derived_before(tmp_path, monkeypatc
         real = notebooks.build_notebook
         monkeypatch.setattr(notebooks, "build_notebook", lambda *a, **k: calls.append(a) or real(*a, **k))
         monkeypatch.setattr(notebooks, "_built", {})
-        first = notebooks._notebook(page, state, engine, SITE_URL)[1]
-        assert len(calls) == 1 and list((tmp_path / "cache" / "derived").rglob("*.txt"))
-        monkeypatch.setattr(notebooks, "_built", {})  # a new process
-        nb, again = notebooks._notebook(page, state, engine, SITE_URL)
-        assert len(calls) == 1 and again == first == notebook_json(page, engine, SITE_URL, state.page)
-        assert nb == nbformat.reads(first, as_version=4)
-        page.write_text(page.read_text(encoding="utf-8").replace("\n## ", "\nnotebookcache42\n\n## ", 1),
-                        encoding="utf-8")
-        state = check_page(page, engine, ROOT / "snippets")
-        changed = notebooks._notebook(page, state, engine, SITE_URL)[1]
-        assert len(calls) == 2 and "notebookcache42" in changed
+        yield page, engine, state, calls
     finally:
         engine.close()
 
 
-def test_the_rebuild_that_serves_an_edit_leaves_the_notebook_to_the_follow_up(tmp_path, monkeypatch):
+def _edited(page, engine, marker: str):
+    """The page with a line of prose added, checked again (its results from the engine's memory)."""
+    from coursebuild.pages.check import check_page
+
+    page.write_text(page.read_text(encoding="utf-8").replace("\n## ", f"\n{marker}\n\n## ", 1), encoding="utf-8")
+    return check_page(page, engine, ROOT / "snippets")
+
+
+def test_a_warm_build_reuses_the_notebook_it_derived_before(tmp_path, monkeypatch, optimizers_copy):
+    """A notebook is derived once per content: a new process (an empty memo) reads it from the result cache, and
+    a changed page derives it anew."""
+    from coursebuild.plugin import notebooks
+
+    page, engine, state, calls = optimizers_copy
+    first = notebooks._notebook(page, state, engine, SITE_URL)[1]
+    assert len(calls) == 1 and list((tmp_path / "cache" / "derived").rglob("*.txt"))
+    monkeypatch.setattr(notebooks, "_built", {})  # a new process
+    nb, again = notebooks._notebook(page, state, engine, SITE_URL)
+    assert len(calls) == 1 and again == first == notebook_json(page, engine, SITE_URL, state.page)
+    assert nb == nbformat.reads(first, as_version=4)
+    changed = notebooks._notebook(page, _edited(page, engine, "notebookcache42"), engine, SITE_URL)[1]
+    assert len(calls) == 2 and "notebookcache42" in changed
+
+
+def test_the_rebuild_that_serves_an_edit_leaves_the_notebook_to_the_follow_up(optimizers_copy):
     """Under ``serve --dirty`` the rebuild that serves an author's edit converts no notebook (≈ 0.1 s of the one
     second an edit may take to show): the lesson's last notebook stays, the follow-up rebuild is asked for, and it
     converts the edited page's notebook."""
-    from coursebuild.engine import Engine
-    from coursebuild.engine.cache import ResultCache
-    from coursebuild.pages.check import check_page
     from coursebuild.plugin import notebooks
 
-    engine = Engine(SUITE_CACHE)  # the suite's warm results
-    page = tmp_path / "docs" / "optimizers.md"
-    page.parent.mkdir()
-    page.write_text((DOCS_DIR / "optimizers.md").read_text(encoding="utf-8"), encoding="utf-8")
-    try:
-        state = check_page(page, engine, ROOT / "snippets")
-        engine.cache = ResultCache(tmp_path / "cache")  # derived entries go here, none from the suite
-        calls, held = [], []
-        real = notebooks.build_notebook
-        monkeypatch.setattr(notebooks, "build_notebook", lambda *a, **k: calls.append(a) or real(*a, **k))
-        monkeypatch.setattr(notebooks, "_built", {})
-        first = notebooks._notebook(page, state, engine, SITE_URL, hold=lambda: held.append(1))[1]
-        assert len(calls) == 1 and not held  # nothing to keep yet: the first build converts it
-        page.write_text(page.read_text(encoding="utf-8").replace("\n## ", "\nheldedit42\n\n## ", 1),
-                        encoding="utf-8")
-        state = check_page(page, engine, ROOT / "snippets")
-        kept = notebooks._notebook(page, state, engine, SITE_URL, hold=lambda: held.append(1))[1]
-        assert kept == first and len(calls) == 1 and held == [1]
-        followed = notebooks._notebook(page, state, engine, SITE_URL)[1]  # the follow-up holds nothing back
-        assert len(calls) == 2 and "heldedit42" in followed
-    finally:
-        engine.close()
+    page, engine, state, calls = optimizers_copy
+    held = []
+    first = notebooks._notebook(page, state, engine, SITE_URL, hold=lambda: held.append(1))[1]
+    assert len(calls) == 1 and not held  # nothing to keep yet: the first build converts it
+    state = _edited(page, engine, "heldedit42")
+    kept = notebooks._notebook(page, state, engine, SITE_URL, hold=lambda: held.append(1))[1]
+    assert kept == first and len(calls) == 1 and held == [1]
+    followed = notebooks._notebook(page, state, engine, SITE_URL)[1]  # the follow-up holds nothing back
+    assert len(calls) == 2 and "heldedit42" in followed
 
 
 def test_a_notebook_rendered_ahead_is_what_mkdocs_jupyter_renders(tmp_path):
