@@ -24,7 +24,7 @@ from coursebuild import ROOT
 from coursebuild.engine import default_engine
 from coursebuild.engine.figures import ANIMATION_DPI, figure_bytes, svg_size_pt
 from coursebuild.pages import parse_page
-from coursebuild.plugin.rendering import NARROW_SCREEN
+from coursebuild.plugin.rendering import NARROW_SCREEN, figure_size
 from tests.support import GLYPH_SCALE_RE, PAGES, page_id
 from tests.test_browser import PHONE, open_page
 
@@ -54,10 +54,10 @@ def smallest_text(site, screen: str) -> list[tuple[str, str, float]]:
             image = (page.parent / html.unescape(source[1])).resolve()
             if image.suffix == ".gif":  # an animation: its pixels, its texts' sizes as the engine recorded them
                 m = FIGURE_FILE_RE.search(image.relative_to(site.resolve()).as_posix())
-                result = default_engine().result(ROOT / "snippets" / f"{m['snippet']}.py")
-                width_px = int.from_bytes(figure_bytes(result.figures[int(m["n"]) - 1])[6:8], "little")
-                assert image.read_bytes() == figure_bytes(result.figures[int(m["n"]) - 1]), image
-                px = result.text_pt[int(m["n"]) - 1] * ANIMATION_DPI / 72 * min(1.0, COLUMNS[screen] / width_px)
+                result, i = default_engine().result(ROOT / "snippets" / f"{m['snippet']}.py"), int(m["n"]) - 1
+                assert image.read_bytes() == figure_bytes(result.figures[i]), image
+                width_px = figure_size(result.figures[i])[0]
+                px = result.text_pt[i] * ANIMATION_DPI / 72 * min(1.0, COLUMNS[screen] / width_px)
                 shown.append((str(page.relative_to(site)), str(image.relative_to(site.resolve())), px))
                 continue
             svg = image.read_text(encoding="utf-8")

@@ -64,6 +64,7 @@ REDUCED_MOTION = "(prefers-reduced-motion: reduce)"
 #: tablets (course.css draws figures the column's width there). Not in print: the book shows the figure as drawn.
 NARROW_SCREEN = "screen and (max-width: 44.984375em)"
 
+
 def figure_size(figure: str) -> tuple[int, int] | None:
     """A figure's size in CSS pixels, as the browser lays it out: matplotlib's SVG gives it in points (96 px to
     72 pt), a GIF in pixels. Written on the ``<img>``, it lets the page reserve the figure's box before the
