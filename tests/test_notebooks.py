@@ -360,6 +360,24 @@ def test_the_rebuild_that_serves_an_edit_leaves_the_notebook_to_the_follow_up(op
     assert len(calls) == 2 and "heldedit42" in followed
 
 
+def test_a_notebook_is_derived_anew_when_a_result_changes_what_it_prints_draws_or_computes(optimizers_copy):
+    """The digest a notebook is kept under reads each result's output, figures and values (as text, not as a
+    repr of megabytes of SVG): changing any one of them, or a result going missing, gives another digest."""
+    import dataclasses
+
+    from coursebuild.plugin import notebooks
+
+    page, _, state, _ = optimizers_copy
+    key = notebooks._inputs(page, state, SITE_URL)
+    first = state.results[0]
+    changes = [dataclasses.replace(first, stdout=first.stdout + "x"),
+               dataclasses.replace(first, figures=[*first.figures, "<svg/>"]),
+               dataclasses.replace(first, values={**first.values, "extra": 1}), None]
+    keys = {notebooks._inputs(page, dataclasses.replace(state, results=[changed, *state.results[1:]]), SITE_URL)
+            for changed in changes}
+    assert key == notebooks._inputs(page, dataclasses.replace(state), SITE_URL) and key not in keys and len(keys) == 4
+
+
 def test_a_notebook_rendered_ahead_is_what_mkdocs_jupyter_renders(tmp_path):
     """prerender.py fills mkdocs-jupyter's cache from a process pool: the entry is the one mkdocs-jupyter writes
     on a miss (same key, same HTML, same table of contents, same title), with every option its own rendering

@@ -164,8 +164,10 @@ def _inputs(path: Path, state, site_url: str | None) -> str:
     for example in state.page.examples:
         snippet = example.snippet_path
         digest.update(b"\0" + (snippet.read_bytes() if snippet.is_file() else b"(missing)"))
-    for result in state.results:
-        digest.update(b"\0" + repr(result and (result.stdout, result.figures, result.values)).encode())
+    for result in state.results:  # each text as it is (a repr of the figures escaped megabytes first)
+        texts = [result.stdout, *result.figures, repr(result.values)] if result else ["(no result)"]
+        for text in texts:
+            digest.update(b"\0" + text.encode())
     digest.update(f"\0{site_url}\0{install_line()}\0{sys.version_info[:2]}".encode())  # what the intro names
     return digest.hexdigest()
 
