@@ -818,6 +818,34 @@ def test_a_dark_animation_mixes_the_edges_of_its_lines_with_the_slate_not_with_p
             assert all(c >= b for c, b in zip(edge, DARK_BG)), f"the edge {edge} is darker than the slate"
 
 
+@pytest.mark.parametrize("share", [0.5, 0.3])
+def test_a_dark_animation_mixes_with_the_slate_also_the_edges_too_dark_to_be_pale_tints(share):
+    """An edge pixel with less paper in it than a pale tint (half red, half white is (234, 147, 147): a channel under
+    TINT_MIN) stayed as it was, a light pink fringe along the red line of the race's dark twin. It is found as the
+    line's colour (another colour of the same GIF) mixed with white, and mixed with the slate in the same share;
+    a line of another colour that is no mix of one with white keeps its colour."""
+    from PIL import Image, ImageDraw, ImageSequence
+
+    from coursebuild.engine.figures import DARK_BG, GIF_PREFIX, dark_gif, figure_bytes
+
+    red, orange = (214, 39, 40), (255, 127, 14)  # tab:red, tab:orange
+    edge = tuple(round(c + share * (255 - c)) for c in red)
+    frame = Image.new("RGB", (16, 8), "white")
+    draw = ImageDraw.Draw(frame)
+    draw.line([(0, 2), (15, 2)], fill=orange)
+    draw.line([(0, 4), (15, 4)], fill=red)
+    draw.line([(0, 5), (15, 5)], fill=edge)  # the red line's lower edge
+    out = io.BytesIO()
+    frame.save(out, format="GIF")
+    dark = dark_gif(GIF_PREFIX + base64.b64encode(out.getvalue()).decode("ascii"))
+    with Image.open(io.BytesIO(figure_bytes(dark))) as image:
+        rgb = next(ImageSequence.Iterator(image)).convert("RGB")
+        assert rgb.getpixel((8, 4)) == red and rgb.getpixel((8, 2)) == orange  # the lines keep their colours
+        on_slate = tuple(c + share * (bg - c) for c, bg in zip(red, DARK_BG))
+        shown = rgb.getpixel((8, 5))
+        assert all(abs(a - b) <= 4 for a, b in zip(shown, on_slate)), f"the edge {shown} is not {on_slate}"
+
+
 def test_cache_prunes_entries_unused_for_a_while_and_bounds_its_size(tmp_path):
     import os
     import time

@@ -634,6 +634,9 @@ def gif_colour_tables(gif: bytes) -> list[tuple[int, int]]:
 #: anti-aliased edge of a line. No colour the course draws with is this light (matplotlib's tab10 colours have a
 #: channel below 120), so a colour this light is never a line's own.
 TINT_MIN = 150
+#: How far apart the shares of paper read off a colour's channels may be for it to count as a mix of another colour
+#: of the animation with white (a GIF's colours are rounded to bytes, and a channel near 255 says little).
+MIX_SPREAD = 0.06
 
 
 def _dark_tint(r: int, g: int, b: int) -> tuple[int, int, int]:
@@ -645,19 +648,48 @@ def _dark_tint(r: int, g: int, b: int) -> tuple[int, int, int]:
     return tuple(max(bg, round(c - paper * (255 - bg))) for c, bg in zip((r, g, b), DARK_BG))
 
 
+def _paper_share(colour: tuple[int, int, int], line: tuple[int, int, int]) -> float | None:
+    """The share of white paper in ``colour`` if it is ``line`` mixed with white (every channel the same share,
+    within :data:`MIX_SPREAD`), else None."""
+    shares = [(c - own) / (255 - own) for c, own in zip(colour, line) if 255 - own >= 24]
+    if not shares or min(shares) < 0.05 or max(shares) > 0.97 or max(shares) - min(shares) > MIX_SPREAD:
+        return None
+    return sum(shares) / len(shares)
+
+
+def _dark_mixes(colours: list[tuple[int, int, int]]) -> dict[tuple[int, int, int], tuple[int, int, int]]:
+    """Of a GIF's colours, those that are another of its colours mixed with white (a line's anti-aliased edge, also
+    where it is too dark for :data:`TINT_MIN`: half red, half paper is (234, 147, 147)), each as that colour mixed
+    with the slate in the same share. The line's colour is the most saturated one that fits."""
+    lines = sorted({c for c in colours if not _is_grey(*c)}, key=lambda c: min(c) - max(c))
+    mixes = {}
+    for colour in set(colours):
+        if _is_grey(*colour):
+            continue
+        for line in lines:
+            share = _paper_share(colour, line) if line != colour else None
+            if share is not None:
+                mixes[colour] = tuple(round(own + share * (bg - own)) for own, bg in zip(line, DARK_BG))
+                break
+    return mixes
+
+
 def dark_gif(gif: str) -> str:
     """An animation's frames with the same swap, done on the GIF's colour tables (a few hundred entries, not
     pixels): every frame keeps its pixels, its place and its timing byte for byte, only its colours change. A
-    pale tint of a colour (a line's anti-aliased edge on white paper) becomes that colour's edge on the slate.
+    tint of a colour (a line's anti-aliased edge on white paper) becomes that colour's edge on the slate.
 
     Decoding the frames and encoding them again would not: Pillow hands the frames after the first over as RGB,
     and making them a palette image again dithers them into the 216-colour web palette."""
     data = bytearray(figure_bytes(gif))
     for start, length in gif_colour_tables(data):
-        for i in range(start, start + length, 3):
-            r, g, b = data[i:i + 3]
+        colours = [tuple(data[i:i + 3]) for i in range(start, start + length, 3)]
+        mixes = _dark_mixes(colours)
+        for i, (r, g, b) in zip(range(start, start + length, 3), colours):
             if _is_grey(r, g, b):
                 data[i:i + 3] = bytes(_dark_grey((r + g + b) // 3))
+            elif (r, g, b) in mixes:
+                data[i:i + 3] = bytes(mixes[(r, g, b)])
             elif min(r, g, b) > TINT_MIN:
                 data[i:i + 3] = bytes(_dark_tint(r, g, b))
     return GIF_PREFIX + base64.b64encode(bytes(data)).decode("ascii")
