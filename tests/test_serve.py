@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -101,6 +103,12 @@ def test_dirty_serve_shows_a_prose_edit_and_a_snippet_edit_on_the_page_and_its_n
         assert wait_until(base + "notebooks/optimizers/", "proseedit42", 5) is not None, "the notebook kept old prose"
         assert wait_until(base + "en/optimizers/", lag_notice, 5) is not None, "the English page shows no notice"
         assert wait_until(base + "book/", "proseedit42", 5) is not None, "the book kept old prose"
+        # the search index: the edit (indexed by the follow-up), and each section once in either language (the
+        # search plugin's dirty merge and the languages stacked on it held each 2-4 times)
+        assert wait_until(base + "search/search_index.json", "proseedit42", 5) is not None, "search: old prose"
+        for index in ("search/search_index.json", "en/search/search_index.json"):
+            locations = [doc["location"] for doc in json.loads(urllib.request.urlopen(base + index).read())["docs"]]
+            assert len(locations) == len(set(locations)) > 40, f"{index}: a section indexed twice, or none"
         assert "its notebook, translation notices and book follow" in log.read_text()
         snippet = project / "snippets" / "optimizers" / "momentum.zh.py"
         marker = f"snippetedit{time.time_ns()}"  # new each run: the shared result cache has never seen it
@@ -181,6 +189,60 @@ def test_a_rebuild_after_an_edit_holds_back_what_only_derives_from_it(tmp_path):
     assert not dirty.deferring
     assert dirty.mark_stale(files, {}, notices, None) == ["a.en.md"]
     assert not (site / "a.en.md.html").exists() and not dirty.follow_up()
+
+
+def test_the_served_search_index_is_every_page_s_entries_as_last_indexed(tmp_path):
+    """SessionSearch keeps what the search plugin adds for each page and writes the index from it; a page it is told
+    to skip keeps its last entries (the plugin is off just for that page), and DirtyPages renders such a page again
+    in the next build that does not follow an edit, so that it is indexed."""
+    from types import SimpleNamespace
+
+    from coursebuild.plugin.dirty import DirtyPages, SessionSearch
+
+    search = SimpleNamespace(config=SimpleNamespace(enabled=True), search_index=SimpleNamespace(entries=[]))
+
+    def render(url: str, text: str, skip: bool = False) -> bool:
+        session.before(search, skip)
+        if search.config.enabled:  # what the search plugin does for the page
+            search.search_index.entries += [{"location": url, "title": "t", "text": text},
+                                            {"location": url + "#s", "title": "s", "text": text}]
+        return session.after(search, url)
+
+    session = SessionSearch()
+    assert render("a/", "one") and render("b/", "two")
+    search.search_index.entries = list(search.search_index.entries)  # another build: the plugin merges anew
+    assert not render("a/", "edited", skip=True) and search.config.enabled  # on again for the next page
+    (tmp_path / "search").mkdir()
+    index = tmp_path / "search" / "search_index.json"
+    index.write_text(json.dumps({"config": {"lang": ["zh"]}, "docs": search.search_index.entries * 3}))
+    session.write(tmp_path)
+    written = json.loads(index.read_text(encoding="utf-8"))
+    assert written["config"] == {"lang": ["zh"]}
+    assert [(d["location"], d["text"]) for d in written["docs"]] == [("a/", "one"), ("a/#s", "one"), ("b/", "two"),
+                                                                      ("b/#s", "two")]
+    assert render("a/", "edited")  # the follow-up
+    session.write(tmp_path)
+    assert [d["text"] for d in json.loads(index.read_text(encoding="utf-8"))["docs"]] == ["edited"] * 2 + ["two"] * 2
+    search.config.enabled = False  # a site whose configuration turns the search off: it stays off
+    assert not render("c/", "three") and not search.config.enabled and "c/" not in session.pages
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    site.mkdir()
+    html = site / "a.html"
+    html.write_text("old", encoding="utf-8")
+    (docs / "a.md").write_text("# a\n", encoding="utf-8")
+    page = SimpleNamespace(abs_src_path=str(docs / "a.md"), abs_dest_path=str(html), src_uri="a.md",
+                           is_modified=lambda: False)
+    files = SimpleNamespace(documentation_pages=lambda: [page])
+    dirty = DirtyPages()
+    dirty.begin([docs])
+    assert dirty.mark_stale(files, {}, {}, None) == []
+    dirty.unindexed.add(str(html))
+    dirty.deferring = True  # another edit came first: the page still waits
+    assert dirty.mark_stale(files, {}, {}, None) == [] and html.is_file()
+    dirty.deferring = False  # the follow-up
+    assert dirty.mark_stale(files, {}, {}, None) == ["a.md"] and not html.exists()
 
 
 def test_a_language_the_edit_does_not_touch_is_built_by_the_follow_up(tmp_path):

@@ -27,14 +27,17 @@
     page_content    setup lines of examples marked for folding; a heading's ¶ kept with its last word; a rendered
                     notebook made offline, given anchors; the home page's links to the book; Chinese on an English
                     page marked lang="zh"
+    page_context    under `serve --dirty`, each page's search entries kept; the rebuild that serves an edit leaves
+                    the edited page's to the follow-up (100 and -100, around the search plugin)
     post_page       formulas rendered by KaTeX; markup that would call another host removed
     post_template   the root 404 page stays in the default language
     post_build      the rendered notebooks kept in the cache, which prunes them (10, before mkdocs-jupyter deletes
                     the entries this build did not read); under `serve --dirty`, a language the edit does not
                     touch left to the follow-up (-50, before i18n builds it); the book (print page and PDF) of
-                    this language; figure texts into the search index; one index per language (-200, after i18n
-                    merged them); cache entries no build used for a while pruned (once per process); under
-                    `serve --dirty`, the follow-up rebuild started
+                    this language; under `serve --dirty`, the index made of every page's kept entries; figure
+                    texts into the search index; one index per language (-200, after i18n merged them); cache
+                    entries no build used for a while pruned (once per process); under `serve --dirty`, the
+                    follow-up rebuild started
     shutdown        warm interpreters, the KaTeX process and the notebook pool stopped
 """
 
@@ -55,7 +58,7 @@ from ..engine.cache import ResultCache
 from ..pages.parse import page_language
 from ..settings import CACHE_DIR, Settings
 from . import book, notebooks, offline
-from .dirty import DirtyPages, quiet_dirty_notice, watch_often
+from .dirty import DirtyPages, SessionSearch, quiet_dirty_notice, watch_often
 from .execution import Execution
 from .freshness import lag_of, notice
 from .language_of_parts import mark_chinese
@@ -110,6 +113,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         # language -> (its site name, its root URL, its lessons in order)
         self.books: dict[str, tuple[str, str, list[book.Lesson]]] = {}
         self.dirty_pages = DirtyPages()
+        self.search = SessionSearch()  # under serve --dirty: every page's search entries as last indexed
         self.checked: dict = {}  # page path -> (inputs, check, engine): see Execution.checked
         self.pruned = False
         self.deferred_languages: list = []  # mkdocs-static-i18n's languages left to the follow-up rebuild
@@ -180,8 +184,8 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.warmed = True
         if self.settings.notebooks and not self.serving and config.plugins.get(notebooks.JUPYTER) is not None:
             self.prerender.warm(self.settings.pool_size)
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        threading.Thread(target=_warm_up, args=(search is not None,), name="coursebuild-warm-up", daemon=True).start()
+        threading.Thread(target=_warm_up, args=(search_plugin(config) is not None,), name="coursebuild-warm-up",
+                         daemon=True).start()
 
     def _notebook_ahead(self, config, path: Path, state) -> None:
         """A lesson was checked (its snippets have run): render its notebook page now, in the pool, while the build
@@ -279,6 +283,26 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
             html = mark_chinese(html)
         return html
 
+    @event_priority(100)  # before the search plugin (0) indexes the page
+    def _page_context_before_search(self, context, page, config, nav):
+        search = search_plugin(config)
+        if self.dirty and search is not None:
+            skip = self.dirty_pages.deferring and page.url in self.search.pages  # indexed by the follow-up
+            if skip:
+                self.dirty_pages.unindexed.add(page.file.abs_dest_path)
+                self.dirty_pages.hold()
+            self.search.before(search, skip)
+        return context
+
+    @event_priority(-100)  # after the search plugin
+    def _page_context_after_search(self, context, page, config, nav):
+        search = search_plugin(config)
+        if self.dirty and search is not None and self.search.after(search, page.url):
+            self.dirty_pages.unindexed.discard(page.file.abs_dest_path)
+        return context
+
+    on_page_context = CombinedEvent(_page_context_before_search, _page_context_after_search)
+
     @event_priority(LAST)
     def on_post_page(self, output, page, config):
         if "arithmatex" in output:
@@ -325,6 +349,8 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
             else:
                 book.build_book(Path(config.site_dir), root, lessons, config.site_url or "/", site_name, lang,
                                 self.settings.cache_dir, self.book_pdf)
+        if self.dirty and not building_nested(config):
+            self.search.write(Path(config.site_dir))  # before the figure texts join it and it is split
         offline.on_post_build(config, self.figure_texts)
         if building_nested(config):
             return
@@ -348,6 +374,10 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.prerender.close()
         engine_module.default_engine().close()
         default_renderer().close()
+
+
+def search_plugin(config):
+    return config.plugins.get("material/search") or config.plugins.get("search")
 
 
 def _warm_up(segmenter: bool) -> None:
