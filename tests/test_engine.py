@@ -710,6 +710,21 @@ def test_an_animation_s_text_cut_off_at_its_edge_is_reported_and_its_text_size_r
                                []], result.overlaps
     assert result.text_pt == [7.0, 7.0]
     assert Result.from_json(result.to_json()).text_pt == result.text_pt
+    from coursebuild.errors import PageError
+    from coursebuild.pages.check import check_figures
+
+    page = snippet(tmp_path, "page.md", """
+        ```python
+        --8<-- "cut.py"
+        ```
+
+        <!--figure: Cut | a title cut off-->
+        <!--figure: Whole | a title that fits-->
+    """)
+    with pytest.raises(PageError) as caught:  # the page check refuses it, and says how to give the text room
+        check_figures(parse_page(page, snippets_dir=tmp_path).examples[0], result)
+    assert "page.md:6: cut.py hides part of this figure: 'a title far too long" in str(caught.value)
+    assert "give a text cut off at the edge room (plt.subplots_adjust) or make it smaller" in str(caught.value)
 
 
 def test_an_animation_comes_with_its_last_frame_as_its_still(tmp_path, two_new_engines):

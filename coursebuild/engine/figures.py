@@ -307,13 +307,17 @@ def figure_texts(fig) -> tuple[list[str], list[str]]:
     return seen, overlaps + _hidden_under_legends(fig, fig.canvas.get_renderer())
 
 
+#: How a text an animation's frame cuts off is reported (after the text itself).
+CUT_OFF = " cut off at the figure's edge"
+
+
 def texts_cut_off(fig) -> list[str]:
     """The texts an animation's frame cuts off at the canvas' edge (a figure saved as an SVG is cropped to all it
     draws, but a GIF's frames are the canvas: the race's 4.4-inch frames lost the end of their titles)."""
     with _drawn_texts() as drawn:
         fig.canvas.draw()
     width, height = fig.bbox.width, fig.bbox.height
-    return [f"{text!r} cut off at the figure's edge" for text, box in drawn.values()
+    return [f"{text!r}{CUT_OFF}" for text, box in drawn.values()
             if min(box.x0, box.y0) < -OVERLAP_PX or box.x1 > width + OVERLAP_PX or box.y1 > height + OVERLAP_PX]
 
 

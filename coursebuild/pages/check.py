@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..engine.figures import CUT_OFF
 from ..engine.result import Result
 from ..errors import CourseError, OutputDrift, PageError, rel
 from .parse import Example, Page, page_language, parse_page
@@ -35,9 +36,12 @@ def check_figures(example: Example, result: Result) -> None:
                         "write one <!--figure: caption | alt--> line per plt.show() figure")
     for figure, overlaps in zip(example.figures, result.overlaps):
         if overlaps:
+            fix = (f"in snippets/{example.snippet}, move, shorten or shrink the text, or move the legend (loc=..., "
+                   "or outside the axes with bbox_to_anchor)")
+            if any(overlap.endswith(CUT_OFF) for overlap in overlaps):  # an animation's frame is its canvas
+                fix += "; give a text cut off at the edge room (plt.subplots_adjust) or make it smaller"
             raise PageError(example.page, figure.line, f"{example.snippet} hides part of this figure: "
-                            + "; ".join(overlaps), f"in snippets/{example.snippet}, move, shorten or shrink the "
-                            "text, or move the legend (loc=..., or outside the axes with bbox_to_anchor)")
+                            + "; ".join(overlaps), fix)
 
 
 #: An alt text that places panels by where they sit side by side ("Left: ...", "右图"): on a phone the figure's
