@@ -377,6 +377,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
 
 
 def search_plugin(config):
+    """The site's search plugin (Material's, or MkDocs' own), or None."""
     return config.plugins.get("material/search") or config.plugins.get("search")
 
 
