@@ -115,7 +115,7 @@ for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
 
     # Animation: the same paths drawn step by step
     # (plt.show() plays it in a window; the site shows a GIF)
-    fig = plt.figure(figsize=(4.4, 4.9))  # as wide as a phone shows it
+    fig = plt.figure(figsize=(4.4, 4.9))  # narrow: legible on a phone
     contours(land)
     lines = [plt.plot([], [], style, color=color, linewidth=1.5,
                       label=label)[0]

@@ -115,7 +115,7 @@ for land, start, steps, lrs in zip(LANDSCAPES, START, STEPS, LRS):
 
     # 动画：把同样的路线一步步画出来
     # （在窗口中 plt.show() 会播放它，网站上是一张 GIF）
-    fig = plt.figure(figsize=(4.4, 4.9))  # 和手机上显示的一样宽
+    fig = plt.figure(figsize=(4.4, 4.9))  # 窄一些：手机上也看得清
     contours(land)
     lines = [plt.plot([], [], style, color=color, linewidth=1.5,
                       label=label)[0]
