@@ -836,9 +836,9 @@ def test_a_dark_animation_mixes_the_edges_of_its_lines_with_the_slate_not_with_p
 @pytest.mark.parametrize("share", [0.5, 0.3])
 def test_a_dark_animation_mixes_with_the_slate_also_the_edges_too_dark_to_be_pale_tints(share):
     """An edge pixel with less paper in it than a pale tint (half red, half white is (234, 147, 147): a channel under
-    TINT_MIN) stayed as it was, a light pink fringe along the red line of the race's dark twin. It is found as the
-    line's colour (another colour of the same GIF) mixed with white, and mixed with the slate in the same share;
-    a line of another colour that is no mix of one with white keeps its colour."""
+    150, the old rule's bound) stayed as it was, a light pink fringe along the red line of the race's dark twin. It
+    is found as the line's colour (another colour of the same GIF) mixed with white, and mixed with the slate in the
+    same share; a line of another colour that is no mix of one with white keeps its colour."""
     from PIL import Image, ImageDraw, ImageSequence
 
     from coursebuild.engine.figures import DARK_BG, GIF_PREFIX, dark_gif, figure_bytes

@@ -20,11 +20,10 @@ import re
 
 import pytest
 
-from coursebuild import ROOT
 from coursebuild.engine import default_engine
-from coursebuild.engine.figures import ANIMATION_DPI, figure_bytes, svg_size_pt
+from coursebuild.engine.figures import ANIMATION_DPI, figure_bytes, figure_format, svg_size_pt
 from coursebuild.pages import parse_page
-from coursebuild.plugin.rendering import NARROW_SCREEN, figure_size
+from coursebuild.plugin.rendering import NARROW_SCREEN, figure_size, figure_uri
 from tests.support import GLYPH_SCALE_RE, PAGES, page_id
 from tests.test_browser import PHONE, open_page
 
@@ -38,23 +37,33 @@ SMALLEST_TEXT_PX = 8.5
 
 FIGURE_RE = re.compile(r'<figure class="course-figure".*?</figure>', re.S)
 IMG_RE = re.compile(r'<img src="([^"]+)"')
-#: A figure's file on the site: figures/lab/race.en-2.gif is the second figure of snippets/lab/race.en.py.
-FIGURE_FILE_RE = re.compile(r"figures/(?P<snippet>.+)-(?P<n>\d+)\.gif$")
 PHONE_SOURCE_RE = re.compile(rf'<source media="{re.escape(NARROW_SCREEN)}" srcset="([^"]+)"')
+
+
+def animations() -> dict[str, tuple]:
+    """Each animation by its GIF's site path, named as the build names it (``rendering.figure_uri``): (its
+    snippet's result, the figure's index)."""
+    found = {}
+    for path in PAGES:
+        for example in parse_page(path).examples:
+            result = default_engine().result(example.snippet_path)
+            for i, figure in enumerate(result.figures):
+                if figure_format(figure) == "gif":
+                    found[figure_uri(example, i, "gif")] = (result, i)
+    return found
 
 
 def smallest_text(site, screen: str) -> list[tuple[str, str, float]]:
     """(page, figure file, height in px of its smallest text in the column) for every figure a page shows this
     kind of screen."""
-    shown = []
+    shown, gifs = [], animations()
     for page in sorted(site.rglob("index.html")):
         text = page.read_text(encoding="utf-8")
         for figure in FIGURE_RE.findall(text):
             source = (screen == "phone" and PHONE_SOURCE_RE.search(figure)) or IMG_RE.search(figure)
             image = (page.parent / html.unescape(source[1])).resolve()
             if image.suffix == ".gif":  # an animation: its pixels, its texts' sizes as the engine recorded them
-                m = FIGURE_FILE_RE.search(image.relative_to(site.resolve()).as_posix())
-                result, i = default_engine().result(ROOT / "snippets" / f"{m['snippet']}.py"), int(m["n"]) - 1
+                result, i = gifs[image.relative_to(site.resolve()).as_posix()]
                 assert image.read_bytes() == figure_bytes(result.figures[i]), image
                 width_px = figure_size(result.figures[i])[0]
                 px = result.text_pt[i] * ANIMATION_DPI / 72 * min(1.0, COLUMNS[screen] / width_px)

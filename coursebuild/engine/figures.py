@@ -634,22 +634,9 @@ def gif_colour_tables(gif: bytes) -> list[tuple[int, int]]:
     return tables
 
 
-#: A colour of an animation whose every channel is above this is a line's colour mixed with the white paper: the
-#: anti-aliased edge of a line. No colour the course draws with is this light (matplotlib's tab10 colours have a
-#: channel below 120), so a colour this light is never a line's own.
-TINT_MIN = 150
 #: How far apart the shares of paper read off a colour's channels may be for it to count as a mix of another colour
 #: of the animation with white (a GIF's colours are rounded to bytes, and a channel near 255 says little).
 MIX_SPREAD = 0.06
-
-
-def _dark_tint(r: int, g: int, b: int) -> tuple[int, int, int]:
-    """A line's colour mixed with white paper, as the same colour mixed with the slate background instead. The
-    share of paper is read off the weakest channel (taken as 0 in the line's own colour, which makes a channel
-    come out too dark, so none goes below the slate's); kept as it was, the edge would be a pale fringe around
-    every line of the dark twin."""
-    paper = min(r, g, b) / 255
-    return tuple(max(bg, round(c - paper * (255 - bg))) for c, bg in zip((r, g, b), DARK_BG))
 
 
 def _paper_share(colour: tuple[int, int, int], line: tuple[int, int, int]) -> float | None:
@@ -662,9 +649,11 @@ def _paper_share(colour: tuple[int, int, int], line: tuple[int, int, int]) -> fl
 
 
 def _dark_mixes(colours: list[tuple[int, int, int]]) -> dict[tuple[int, int, int], tuple[int, int, int]]:
-    """Of a GIF's colours, those that are another of its colours mixed with white (a line's anti-aliased edge, also
-    where it is too dark for :data:`TINT_MIN`: half red, half paper is (234, 147, 147)), each as that colour mixed
-    with the slate in the same share. The line's colour is the most saturated one that fits."""
+    """Of a GIF's colours, those that are another of its colours mixed with white (a line's anti-aliased edge: kept
+    as it was, the dark twin showed a pale fringe around every line of the race), each as that colour mixed with
+    the slate in the same share. The line's colour is the most saturated one that fits. (An earlier rule took
+    every colour lighter than 150 in each channel for a tint and guessed its line colour: it made pale tints too
+    dark, and left an edge such as half red, half paper, (234, 147, 147), as it was.)"""
     lines = sorted({c for c in colours if not _is_grey(*c)}, key=lambda c: min(c) - max(c))
     mixes = {}
     for colour in set(colours):
@@ -694,8 +683,6 @@ def dark_gif(gif: str) -> str:
                 data[i:i + 3] = bytes(_dark_grey((r + g + b) // 3))
             elif (r, g, b) in mixes:
                 data[i:i + 3] = bytes(mixes[(r, g, b)])
-            elif min(r, g, b) > TINT_MIN:
-                data[i:i + 3] = bytes(_dark_tint(r, g, b))
     return GIF_PREFIX + base64.b64encode(bytes(data)).decode("ascii")
 
 
