@@ -543,3 +543,28 @@ def test_nbconvert_made_cheaper_renders_every_notebook_byte_for_byte(monkeypatch
     """Every notebook of the course, both languages: nbconvert_speedups changes no byte of what is rendered."""
     for name, (stock, fast) in _render_both_ways(monkeypatch, tmp_path, NOTEBOOK_PAGES).items():
         assert fast == stock, name
+
+
+def test_a_page_is_rendered_again_under_serve_when_a_result_changes_what_it_prints_draws_or_computes(
+        optimizers_copy):
+    """serve --dirty renders a page again when its inputs' digest changes: the same reading of each result as the
+    notebook's (pages.check.digest_examples), with the page's errors and values and mkdocs.yml; not its run time."""
+    import dataclasses
+
+    from coursebuild.errors import CourseError
+    from coursebuild.plugin.dirty import page_inputs
+
+    _, _, state, _ = optimizers_copy
+    key = page_inputs(state, b"config")
+    first = state.results[0]
+    slower = dataclasses.replace(first, seconds=first.seconds + 9)
+    assert page_inputs(dataclasses.replace(state, results=[slower, *state.results[1:]]), b"config") == key
+    changes = [dataclasses.replace(first, stdout=first.stdout + "x"),
+               dataclasses.replace(first, figures=[*first.figures, "<svg/>"]),
+               dataclasses.replace(first, values={**first.values, "extra": 1}), None]
+    keys = {page_inputs(dataclasses.replace(state, results=[changed, *state.results[1:]]), b"config")
+            for changed in changes}
+    keys |= {page_inputs(dataclasses.replace(state, errors=[CourseError("x")]), b"config"),
+             page_inputs(dataclasses.replace(state, values=[*state.values, "1.5"]), b"config"),
+             page_inputs(state, b"config 2"), page_inputs(None, b"config")}
+    assert key not in keys and len(keys) == 8

@@ -122,6 +122,20 @@ class PageCheck:
     language: list[FigureLanguageError] = field(default_factory=list)  # failed by the tests, noted by the build
 
 
+def digest_examples(digest, state: PageCheck | None, *, results: bool = True) -> None:
+    """Feed ``digest`` (a hashlib object) what a checked page's examples are: each embedded snippet's bytes and,
+    with ``results``, what each printed, drew and computed. Each text goes in as it is (a repr of the figures
+    escaped megabytes of SVG first), and no run time does (the same output, however long it took). The build's
+    memos of a page (its check, its HTML under ``serve --dirty``, its notebook) digest their inputs with it."""
+    for example in state.page.examples if state and state.page else ():
+        snippet = example.snippet_path
+        digest.update(b"\0" + (snippet.read_bytes() if snippet.is_file() else b"(missing)"))
+    for result in state.results if state and results else ():
+        texts = [result.stdout, *result.figures, repr(result.values)] if result else ["(no result)"]
+        for text in texts:
+            digest.update(b"\0" + text.encode())
+
+
 def check_page(path: Path, engine, snippets_dir: Path) -> PageCheck:
     """Parse a page, get every example's result and check it, resolve its references, audit its numbers and its
     figures' language. Problems are collected, not raised."""

@@ -32,7 +32,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..pages.check import PageCheck
+from ..pages.check import PageCheck, digest_examples
 from ..pages.parse import page_language
 
 
@@ -43,11 +43,7 @@ def page_inputs(state: PageCheck | None, config: bytes) -> str:
     if state is not None:
         digest.update("\n".join(map(str, state.errors)).encode())
         digest.update(repr(state.values).encode())
-        for example in state.page.examples if state.page else ():
-            path = Path(example.snippet_path)
-            digest.update(path.read_bytes() if path.is_file() else b"(missing)")
-        for result in state.results:  # not its run time: the same output, however long it took
-            digest.update(repr(result and (result.stdout, result.figures, result.values)).encode())
+        digest_examples(digest, state)
     return digest.hexdigest()
 
 

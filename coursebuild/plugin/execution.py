@@ -28,7 +28,7 @@ from ..engine.cache import runtime_fingerprint
 from ..engine.figures import dark_variant, figure_bytes, figure_format
 from ..engine.values import EXPORT, UNFORMATTABLE
 from ..errors import CourseError, rel
-from ..pages.check import PageCheck, check_page
+from ..pages.check import PageCheck, check_page, digest_examples
 from ..pages.parse import FIGURE_RE, INCLUDE_RE, Page, counterpart, course_pages, page_language, parse_page
 from ..pages.refs import find_refs, substitute, wanted_names
 from .rendering import (
@@ -99,9 +99,7 @@ class Execution:
         checked (a changed embed changes the page's bytes), and whether snippets may run."""
         digest = hashlib.sha256(f"{self.engine.execute}\0{self.snippets_dir}\0".encode())
         digest.update(path.read_bytes() if path.is_file() else b"(missing)")
-        for example in state.page.examples if state and state.page else ():
-            snippet = example.snippet_path
-            digest.update(b"\0" + (snippet.read_bytes() if snippet.is_file() else b"(missing)"))
+        digest_examples(digest, state, results=False)
         return digest.digest()
 
     def remembered(self, path: Path) -> PageCheck | None:

@@ -45,6 +45,7 @@ from mkdocs.utils import get_relative_url
 
 from ..engine.cache import NOTEBOOK_PAGES_DIR, code_digest
 from ..engine.figures import figure_format
+from ..pages.check import digest_examples
 from ..pages.parse import FIGURE_RE, counterpart, page_language
 from ..pages.refs import substitute
 from .convert import (
@@ -161,13 +162,7 @@ def _inputs(path: Path, state, site_url: str | None) -> str:
     links point."""
     digest = hashlib.sha256(code_digest(*NOTEBOOK_CODE).encode())
     digest.update(b"\0" + nbformat.__version__.encode() + b"\0" + path.read_bytes())
-    for example in state.page.examples:
-        snippet = example.snippet_path
-        digest.update(b"\0" + (snippet.read_bytes() if snippet.is_file() else b"(missing)"))
-    for result in state.results:  # each text as it is (a repr of the figures escaped megabytes first)
-        texts = [result.stdout, *result.figures, repr(result.values)] if result else ["(no result)"]
-        for text in texts:
-            digest.update(b"\0" + text.encode())
+    digest_examples(digest, state)
     digest.update(f"\0{site_url}\0{install_line()}\0{sys.version_info[:2]}".encode())  # what the intro names
     return digest.hexdigest()
 
