@@ -27,8 +27,9 @@
     page_content    setup lines of examples marked for folding; a heading's ¶ kept with its last word; a rendered
                     notebook made offline, given anchors; the home page's links to the book; Chinese on an English
                     page marked lang="zh"
-    page_context    under `serve --dirty`, each page's search entries kept; the rebuild that serves an edit leaves
-                    the edited page's to the follow-up (100 and -100, around the search plugin)
+    page_context    the search plugin reads the page's code without its highlighting (search_text.py); under
+                    `serve --dirty`, each page's search entries kept; the rebuild that serves an edit leaves the
+                    edited page's to the follow-up (100 and -100, around the search plugin)
     post_page       formulas rendered by KaTeX; markup that would call another host removed
     post_template   the root 404 page stays in the default language
     post_build      the rendered notebooks kept in the cache, which prunes them (10, before mkdocs-jupyter deletes
@@ -70,6 +71,7 @@ from .rendering import (
     insert_after_title,
     keep_heading_link_with_last_word,
 )
+from .search_text import SearchText
 from .signals import stop_on_sigterm_as_on_ctrl_c
 from .templates import compile_once
 
@@ -112,6 +114,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.figure_texts: dict[str, list[str]] = {}  # page URL -> texts its figures draw, every language
         # language -> (its site name, its root URL, its lessons in order)
         self.books: dict[str, tuple[str, str, list[book.Lesson]]] = {}
+        self.search_text = SearchText()  # what the search plugin reads: each page's code without its highlighting
         self.dirty_pages = DirtyPages()
         self.search = SessionSearch()  # under serve --dirty: every page's search entries as last indexed
         self.checked: dict = {}  # page path -> (inputs, check, engine): see Execution.checked
@@ -292,10 +295,12 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
                 self.dirty_pages.unindexed.add(page.file.abs_dest_path)
                 self.dirty_pages.hold()
             self.search.before(search, skip)
+        self.search_text.before(config, page)
         return context
 
     @event_priority(-100)  # after the search plugin
     def _page_context_after_search(self, context, page, config, nav):
+        self.search_text.after(page)
         search = search_plugin(config)
         if self.dirty and search is not None and self.search.after(search, page.url):
             self.dirty_pages.unindexed.discard(page.file.abs_dest_path)

@@ -1,0 +1,120 @@
+"""The search plugin reads each page's code without its highlighting, and indexes exactly what it indexed before."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from types import SimpleNamespace
+
+from material.plugins.search.plugin import Parser
+
+from coursebuild.plugin.search_text import SearchText, without_highlighting
+
+SPAN_IN_PRE_RE = re.compile(r"<pre\b[^>]*>(?:(?!</pre>).)*<span", re.S)
+
+#: What pygments and Material write for code, with the cases where the plugin's parse could tell the difference:
+#: a whitespace-only span after a newline (kept verbatim inside <pre>, dropped outside), entities, an empty span,
+#: line-number anchors, a <pre> with attributes, spans and code outside any <pre>.
+HIGHLIGHTED = """<h2 id="a">A <code>x</code></h2>
+<p>Text with <span class="s">a span</span> and <code>code</code> &amp; more.</p>
+<div class="highlight"><pre><span></span><code><a id="l1" name="l1" href="#l1"></a><span class="k">def</span>\
+<span class="w"> </span><span class="nf">f</span><span class="p">():</span>
+<span class="w">    </span><span class="k">return</span> <span class="mi">1</span> <span class="o">&lt;</span>\
+ 2 &amp;&amp; x
+<span class="w">    </span>
+<span class="c1"># 注释：梯度</span>
+</code></pre></div>
+<h3 id="b">B</h3>
+<pre class="out" data-x="1"><code><span class="go">loss 0.5</span>
+
+<span class="go">  done</span></code></pre>
+<p>after</p>
+"""
+
+
+def sections(html: str) -> list[tuple]:
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data]
+
+
+def test_code_without_its_highlighting_gives_the_search_plugin_the_same_sections():
+    light = without_highlighting(HIGHLIGHTED)
+    assert not SPAN_IN_PRE_RE.search(light) and "<a id=" not in light
+    assert '<span class="s">a span</span>' in light and light.count("<code>") == HIGHLIGHTED.count("<code>")
+    assert sections(light) == sections(HIGHLIGHTED)
+    assert "\n    return 1 &lt; 2 &amp;&amp; x\n" in sections(light)[1][2]  # the indentation and entities kept
+
+
+def test_the_search_plugin_reads_the_light_page_and_the_page_keeps_its_own():
+    def config(name="material/search", enabled=True):
+        return SimpleNamespace(plugins={name: SimpleNamespace(config=SimpleNamespace(enabled=enabled))})
+
+    text = SearchText()
+    page = SimpleNamespace(content=HIGHLIGHTED)
+    text.before(config(), page)
+    assert page.content == without_highlighting(HIGHLIGHTED)
+    text.after(page)
+    assert page.content == HIGHLIGHTED
+    tagged = HIGHLIGHTED.replace("<p>after", '<p data-search-exclude="">after')  # the plugin edits this page
+    for site, content in ((config(enabled=False), HIGHLIGHTED), (config("search"), HIGHLIGHTED),
+                          (config(), tagged)):
+        page = SimpleNamespace(content=content)
+        text.before(site, page)
+        assert page.content == content  # left as it is: search off, MkDocs' own plugin, a data-search-* attribute
+        text.after(page)
+        assert page.content == content
+
+
+def test_a_build_hands_the_search_plugin_the_light_page(tmp_path):
+    """A hook between the course plugin (100) and the search plugin (0) sees what the search plugin reads."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\n```js\nfunction f(x) {\n    return x + 1;\n}\n```\n",
+                                                encoding="utf-8")
+    (tmp_path / "hook.py").write_text(textwrap.dedent("""\
+        from pathlib import Path
+
+        from mkdocs.plugins import event_priority
+
+        @event_priority(50)
+        def on_page_context(context, page, config, nav):
+            Path(config.config_file_path).with_name("seen.html").write_text(page.content, encoding="utf-8")
+        """), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent("""\
+        site_name: search test
+        theme:
+          name: material
+          font: false
+        hooks:
+          - hook.py
+        plugins:
+          - search
+          - coursebuild:
+              notebooks: false
+        markdown_extensions:
+          - pymdownx.highlight
+          - pymdownx.superfences
+        """), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert proc.returncode == 0, proc.stderr
+    seen = (tmp_path / "seen.html").read_text(encoding="utf-8")
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "return x + 1" in seen and not SPAN_IN_PRE_RE.search(seen), seen
+    assert SPAN_IN_PRE_RE.search(page), "the page itself lost its highlighting"
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any("return x + 1" in doc["text"] for doc in index["docs"]), index
+
+
+def test_every_course_page_gives_the_search_plugin_the_same_sections_without_its_highlighting(built_site):
+    pages = [p for p in sorted(built_site.rglob("index.html")) if "notebooks" not in p.parts]
+    assert len(pages) >= 14
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert sections(without_highlighting(html)) == sections(html), path.relative_to(built_site)
