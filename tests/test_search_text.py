@@ -71,21 +71,31 @@ def test_the_search_plugin_reads_the_light_page_and_the_page_keeps_its_own():
         assert page.content == content
 
 
-def test_a_build_hands_the_search_plugin_the_light_page(tmp_path):
-    """A hook between the course plugin (100) and the search plugin (0) sees what the search plugin reads."""
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Home\n\n```js\nfunction f(x) {\n    return x + 1;\n}\n```\n",
-                                                encoding="utf-8")
-    (tmp_path / "hook.py").write_text(textwrap.dedent("""\
-        from pathlib import Path
+#: A hook between the course plugin (100) and the search plugin (0): it sees what the search plugin reads; and
+#: after the build, whether jieba loaded its dictionary.
+HOOK = """\
+from pathlib import Path
 
-        from mkdocs.plugins import event_priority
+import jieba
+from mkdocs.plugins import event_priority
 
-        @event_priority(50)
-        def on_page_context(context, page, config, nav):
-            Path(config.config_file_path).with_name("seen.html").write_text(page.content, encoding="utf-8")
-        """), encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent("""\
+
+@event_priority(50)
+def on_page_context(context, page, config, nav):
+    Path(config.config_file_path).with_name("seen.html").write_text(page.content, encoding="utf-8")
+
+
+def on_post_build(config):
+    Path(config.config_file_path).with_name("jieba.txt").write_text(str(jieba.dt.initialized), encoding="utf-8")
+"""
+
+
+def mini_build(project, page: str, cache) -> subprocess.CompletedProcess:
+    """A build of a one-page site whose page is ``page``, with the course plugin and ``cache`` as its cache."""
+    (project / "docs").mkdir(exist_ok=True)
+    (project / "docs" / "index.md").write_text(page, encoding="utf-8")
+    (project / "hook.py").write_text(HOOK, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(textwrap.dedent("""\
         site_name: search test
         theme:
           name: material
@@ -100,9 +110,13 @@ def test_a_build_hands_the_search_plugin_the_light_page(tmp_path):
           - pymdownx.highlight
           - pymdownx.superfences
         """), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=300,
-                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")],
+                          cwd=project, capture_output=True, text=True, timeout=300,
+                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSEBUILD_CACHE_DIR=str(cache)))
+
+
+def test_a_build_hands_the_search_plugin_the_light_page(tmp_path):
+    proc = mini_build(tmp_path, "# Home\n\n```js\nfunction f(x) {\n    return x + 1;\n}\n```\n", tmp_path / "cache")
     assert proc.returncode == 0, proc.stderr
     seen = (tmp_path / "seen.html").read_text(encoding="utf-8")
     page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
@@ -110,6 +124,43 @@ def test_a_build_hands_the_search_plugin_the_light_page(tmp_path):
     assert SPAN_IN_PRE_RE.search(page), "the page itself lost its highlighting"
     index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert any("return x + 1" in doc["text"] for doc in index["docs"]), index
+
+
+def test_a_build_whose_texts_were_segmented_before_loads_no_dictionary(tmp_path):
+    """The second build of the same Chinese page, on the same cache, indexes the same words without jieba."""
+    page = "# 梯度下降\n\n梯度下降沿负梯度方向更新参数。\n\n## 学习率\n\n学习率决定每一步走多远。\n"
+    indexes = []
+    for build in ("first", "second"):
+        proc = mini_build(tmp_path, page, tmp_path / "cache")
+        assert proc.returncode == 0, proc.stderr
+        indexes.append((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+        loaded = (tmp_path / "jieba.txt").read_text(encoding="utf-8")
+        assert loaded == ("True" if build == "first" else "False"), f"{build} build: jieba loaded: {loaded}"
+    assert indexes[0] == indexes[1] and "\u200b" in json.loads(indexes[0])["docs"][1]["text"]
+
+
+def test_the_cached_segmentation_is_the_plugin_s_own_and_segments_a_text_once(tmp_path, monkeypatch):
+    from material.plugins.search.plugin import SearchIndex
+
+    from coursebuild.engine.cache import ResultCache
+    from coursebuild.plugin import search_text
+
+    own = SearchIndex()._segment_chinese
+    calls = []
+
+    def counted(data: str) -> str:
+        calls.append(data)
+        return own(data)
+
+    cache = ResultCache(tmp_path)
+    text = "Adam 结合了动量法和 RMSProp：指数加权平均"
+    assert search_text.CachedSegmentation(counted, cache)(text) == own(text) != text
+    assert search_text.CachedSegmentation(counted, cache)(text) == own(text) and calls == [text]  # kept
+    assert search_text.CachedSegmentation(counted, cache)("no Chinese") == "no Chinese" and len(calls) == 2
+    assert len(list(tmp_path.rglob("*.txt"))) == 1  # text without Chinese is not kept
+    monkeypatch.setattr(search_text, "segmenter_version", lambda: "another jieba\0")
+    search_text.CachedSegmentation(counted, cache)(text)
+    assert calls[-1] == text and len(calls) == 3  # another version of Material or jieba: segmented anew
 
 
 def test_every_course_page_gives_the_search_plugin_the_same_sections_without_its_highlighting(built_site):

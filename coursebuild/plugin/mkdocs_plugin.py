@@ -27,9 +27,10 @@
     page_content    setup lines of examples marked for folding; a heading's ¶ kept with its last word; a rendered
                     notebook made offline, given anchors; the home page's links to the book; Chinese on an English
                     page marked lang="zh"
-    page_context    the search plugin reads the page's code without its highlighting (search_text.py); under
-                    `serve --dirty`, each page's search entries kept; the rebuild that serves an edit leaves the
-                    edited page's to the follow-up (100 and -100, around the search plugin)
+    page_context    the search plugin reads the page's code without its highlighting, and its segmentation of
+                    Chinese is kept in the cache (search_text.py); under `serve --dirty`, each page's search
+                    entries kept; the rebuild that serves an edit leaves the edited page's to the follow-up (100
+                    and -100, around the search plugin)
     post_page       formulas rendered by KaTeX; markup that would call another host removed
     post_template   the root 404 page stays in the default language
     post_build      the rendered notebooks kept in the cache, which prunes them (10, before mkdocs-jupyter deletes
@@ -295,7 +296,8 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
                 self.dirty_pages.unindexed.add(page.file.abs_dest_path)
                 self.dirty_pages.hold()
             self.search.before(search, skip)
-        self.search_text.before(config, page)
+        engine = self.execution.engine if self.execution else None
+        self.search_text.before(config, page, engine.cache if engine is not None and engine.use_cache else None)
         return context
 
     @event_priority(-100)  # after the search plugin
