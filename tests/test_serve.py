@@ -243,6 +243,11 @@ def test_the_served_search_index_is_every_page_s_entries_as_last_indexed(tmp_pat
     assert dirty.mark_stale(files, {}, {}, None) == [] and html.is_file()
     dirty.deferring = False  # the follow-up
     assert dirty.mark_stale(files, {}, {}, None) == ["a.md"] and not html.exists()
+    assert dirty.for_search == ["a.md"]  # rendered again for its search entries alone: the log says so
+    html.write_text("new", encoding="utf-8")
+    dirty.unindexed.clear()
+    (tmp_path / "mkdocs.yml").write_text("site_name: edited\n", encoding="utf-8")  # an input of every page
+    assert dirty.mark_stale(files, {}, {}, str(tmp_path / "mkdocs.yml")) == ["a.md"] and dirty.for_search == []
 
 
 def test_a_language_the_edit_does_not_touch_is_built_by_the_follow_up(tmp_path):

@@ -87,6 +87,7 @@ class DirtyPages:
         self.pending = False  # something waits for the follow-up rebuild
         self.edited: list[Path] = []  # the files this rebuild follows (when deferring)
         self.unindexed: set[str] = set()  # HTML paths of pages rendered without their search entries
+        self.for_search: list[str] = []  # of the last mark_stale(), the pages stale for their search entries only
         self._folder: tempfile.TemporaryDirectory | None = None
 
     def folder(self) -> str:
@@ -139,7 +140,7 @@ class DirtyPages:
 
         ``notices``: resolved page path -> its translation notice (none when it does not lag). A page whose only
         change is its notice waits for the follow-up while :attr:`deferring`."""
-        stale = []
+        stale, self.for_search = [], []
         config = Path(config_file).read_bytes() if config_file and os.path.isfile(config_file) else b""
         for file in files.documentation_pages():
             if not file.abs_src_path:
@@ -157,6 +158,8 @@ class DirtyPages:
             if not rendered and (now != before or note != before_note or unindexed):
                 os.remove(dest)
                 stale.append(file.src_uri)
+                if now == before and note == before_note:
+                    self.for_search.append(file.src_uri)
         return stale
 
 

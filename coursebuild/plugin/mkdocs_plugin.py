@@ -229,8 +229,12 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         if self.dirty:
             notices = {path: notice(lag, Path(config.docs_dir)) for path, lag in self.lags.items()}
             stale = self.dirty_pages.mark_stale(files, self.execution.pages, notices, config.config_file_path)
-            if stale:
-                log.info("coursebuild: rendered again for their snippets or notices: %s", ", ".join(stale))
+            changed = [uri for uri in stale if uri not in self.dirty_pages.for_search]
+            if changed:
+                log.info("coursebuild: rendered again for their snippets or notices: %s", ", ".join(changed))
+            if self.dirty_pages.for_search:
+                log.info("coursebuild: rendered again for their search entries: %s",
+                         ", ".join(self.dirty_pages.for_search))
         return files
 
     @event_priority(-250)  # after the results exist
