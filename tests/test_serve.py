@@ -364,3 +364,31 @@ def test_the_benchmark_prints_a_row_per_scenario_that_ran(capsys):
 
     print_times({"serve: prose edit -> page served": [], "pytest (full)": [90.0, 80.0, 100.0]}, floor=4.0)
     assert capsys.readouterr().out.split() == ["pytest", "(full)", "90.00", "80.00", "100.00", "22.50"]
+
+
+def test_the_benchmark_checks_the_warm_rebuild_against_the_floor_on_its_warm_cache(tmp_path, monkeypatch, capsys):
+    """The floor is built twice, the second time on the cache the first filled; a warm rebuild more than 1.25 times
+    that second floor fails, even where it is within 1.25 times the first (on an empty cache)."""
+    import argparse
+
+    from coursebuild.cli import bench
+
+    project = tmp_path / "project"
+    (project / "snippets" / bench.TOUCHED).parent.mkdir(parents=True)
+    (project / "snippets" / bench.TOUCHED).write_text("print(1)\n", encoding="utf-8")
+    monkeypatch.setattr(bench, "copy_project", lambda target: project)
+    floors = iter([4.0, 3.0])  # the floor on an empty cache, then on the cache it filled
+
+    def run_build(_, cache, **env):
+        executed = 0 if env.get("COURSEBUILD_EXECUTE") == "0" else 1
+        seconds = (next(floors) if env.get("COURSEBUILD_EXECUTE") == "0" else
+                   {"one": 30.0}.get(cache.name.split("-")[0], 4.8))  # the warm rebuild: 4.8 s
+        return {"seconds": seconds, "executed": executed, "run_seconds": 20.0, "peak_mb": 500,
+                "torch_imported": False}
+
+    monkeypatch.setattr(bench, "run_build", run_build)
+    args = argparse.Namespace(workers=2, runs=1, no_serve=True, pytest=False)
+    assert bench._measure(args, tmp_path) == 1
+    out = capsys.readouterr().out
+    assert "floor again, on its warm cache" in out
+    assert "PASS  warm rebuild / floor = 1.200" in out and "FAIL  warm rebuild / floor on its warm cache = 1.600" in out
