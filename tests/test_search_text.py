@@ -56,17 +56,18 @@ def test_the_search_plugin_reads_the_light_page_and_the_page_keeps_its_own():
         return SimpleNamespace(plugins={name: SimpleNamespace(config=SimpleNamespace(enabled=enabled))})
 
     text = SearchText()
-    page = SimpleNamespace(content=HIGHLIGHTED)
+    page = SimpleNamespace(content=HIGHLIGHTED, meta={})
     text.before(config(), page)
     assert page.content == without_highlighting(HIGHLIGHTED)
     text.after(page)
     assert page.content == HIGHLIGHTED
     tagged = HIGHLIGHTED.replace("<p>after", '<p data-search-exclude="">after')  # the plugin edits this page
-    for site, content in ((config(enabled=False), HIGHLIGHTED), (config("search"), HIGHLIGHTED),
-                          (config(), tagged)):
-        page = SimpleNamespace(content=content)
+    for site, content, meta in ((config(enabled=False), HIGHLIGHTED, {}), (config("search"), HIGHLIGHTED, {}),
+                                (config(), tagged, {}), (config(), HIGHLIGHTED, {"search": {"exclude": True}})):
+        page = SimpleNamespace(content=content, meta=meta)
         text.before(site, page)
-        assert page.content == content  # left as it is: search off, MkDocs' own plugin, a data-search-* attribute
+        # left as it is: search off, MkDocs' own plugin, a data-search-* attribute, a page the search leaves out
+        assert page.content == content
         text.after(page)
         assert page.content == content
 

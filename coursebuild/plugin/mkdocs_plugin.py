@@ -115,7 +115,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.figure_texts: dict[str, list[str]] = {}  # page URL -> texts its figures draw, every language
         # language -> (its site name, its root URL, its lessons in order)
         self.books: dict[str, tuple[str, str, list[book.Lesson]]] = {}
-        self.search_text = SearchText()  # what the search plugin reads: each page's code without its highlighting
+        self.search_text = SearchText()  # what the search plugin reads (code without highlighting), segmented once
         self.dirty_pages = DirtyPages()
         self.search = SessionSearch()  # under serve --dirty: every page's search entries as last indexed
         self.checked: dict = {}  # page path -> (inputs, check, engine): see Execution.checked
