@@ -162,6 +162,14 @@ def test_the_cached_segmentation_is_the_plugin_s_own_and_segments_a_text_once(tm
     monkeypatch.setattr(search_text, "segmenter_version", lambda: "another jieba\0")
     search_text.CachedSegmentation(counted, cache)(text)
     assert calls[-1] == text and len(calls) == 3  # another version of Material or jieba: segmented anew
+    words = tmp_path / "words.txt"
+    words.write_text("动量法 5 n\n", encoding="utf-8")
+    salt = search_text.dictionaries({"jieba_dict": None, "jieba_dict_user": str(words)})
+    assert salt and search_text.dictionaries({"jieba_dict": None, "jieba_dict_user": None}) == ""
+    search_text.CachedSegmentation(counted, cache, salt)(text)
+    assert len(calls) == 4  # another dictionary: segmented anew
+    words.write_text("动量 5 n\n", encoding="utf-8")
+    assert search_text.dictionaries({"jieba_dict": None, "jieba_dict_user": str(words)}) != salt
 
 
 def test_every_course_page_gives_the_search_plugin_the_same_sections_without_its_highlighting(built_site):

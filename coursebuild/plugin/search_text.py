@@ -15,17 +15,20 @@ those from the page it renders.
 The plugin segments the Chinese of every section's title and text into words with jieba, whose dictionary takes
 0.45-0.75 s to load (``jieba.initialize``, holding the interpreter's lock) and its segmentation 0.2 s more, on
 every build. :class:`CachedSegmentation` keeps each segmented title or text in the course's cache (a derived entry
-keyed by the text and the versions of Material and jieba), so a build whose pages' texts were all segmented before
-never loads the dictionary.
+keyed by the text, the versions of Material and jieba, and the dictionaries the plugin's ``jieba_dict`` and
+``jieba_dict_user`` name, if any), so a build whose pages' texts were all segmented before never loads the
+dictionary.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
 from collections.abc import Callable
 from importlib.metadata import version
+from pathlib import Path
 
 #: A ``<pre>`` element and its body (``<pre>`` does not nest; pygments and nbconvert escape a ``<`` in the text).
 PRE_RE = re.compile(r"(<pre\b[^>]*>)(.*?)(</pre>)", re.S)
@@ -49,17 +52,25 @@ def segmenter_version() -> str:
     return f"search segmentation\0material {version('mkdocs-material')}\0jieba {version('jieba')}\0"
 
 
+def dictionaries(search_config) -> str:
+    """The bytes of the dictionaries the search plugin's options give jieba, digested ("" with none)."""
+    given = [(option, search_config.get(option)) for option in ("jieba_dict", "jieba_dict_user")]
+    parts = [f"{option}\0".encode() + Path(path).read_bytes() for option, path in given
+             if path and os.path.isfile(path)]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest() if parts else ""
+
+
 class CachedSegmentation:
     """Material's ``SearchIndex._segment_chinese`` of one build, with each result kept in ``cache`` (a ResultCache:
-    pruned like every derived entry)."""
+    pruned like every derived entry); ``salt``: what else the segmentation depends on (:func:`dictionaries`)."""
 
-    def __init__(self, segment: Callable[[str], str], cache) -> None:
-        self.segment, self.cache = segment, cache
+    def __init__(self, segment: Callable[[str], str], cache, salt: str = "") -> None:
+        self.segment, self.cache, self.salt = segment, cache, salt
 
     def __call__(self, data: str) -> str:
         if not HAN_RE.search(data):
             return self.segment(data)
-        key = hashlib.sha256((segmenter_version() + data).encode()).hexdigest()
+        key = hashlib.sha256(f"{segmenter_version()}{self.salt}\0{data}".encode()).hexdigest()
         segmented = self.cache.get_derived(key)
         if segmented is None:
             segmented = self.segment(data)
@@ -82,7 +93,7 @@ class SearchText:
             return
         index = search.search_index if cache is not None else None  # made anew for each build (its on_config)
         if index is not None and not isinstance(index._segment_chinese, CachedSegmentation):
-            index._segment_chinese = CachedSegmentation(index._segment_chinese, cache)
+            index._segment_chinese = CachedSegmentation(index._segment_chinese, cache, dictionaries(search.config))
         if (page.meta.get("search") or {}).get("exclude"):
             return  # the plugin reads nothing of it (a notebook page: its lesson has the same text)
         if "data-search-" not in page.content:
