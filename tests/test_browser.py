@@ -291,7 +291,9 @@ def check_page(browser, site: Path, server, page_id: str, path: str) -> tuple[li
 
         loaded = len(visit.failed)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"{page_id.replace('/', '-')}.png"), full_page=True)
+        # a notebook page is a tall one: its full-page screenshot took more than Playwright's default 30 s when the
+        # suite ran on two workers (pytest -n 2 --dist loadfile, CONTRIBUTING's command for everything)
+        page.screenshot(path=str(SCREENSHOTS / f"{page_id.replace('/', '-')}.png"), full_page=True, timeout=120_000)
         # after everything (lazy images, screenshot) has loaded. During a full-page screenshot Chromium sizes the
         # window 1 x 1 px for a moment: the phone's media query matches, the page asks for the figures' phone
         # twins and abandons them (net::ERR_ABORTED) as the window is 1280 px wide again; no reader sees that.
