@@ -6,7 +6,8 @@
     startup         whether this is `mkdocs serve` (no PDF printed then), and `--dirty`; SIGTERM made to stop
                     the process as Ctrl+C does, with MkDocs' and the plugin's cleanup (signals.py)
     config          options -> settings (environment overrides) -> the engine; mkdocs-jupyter's cache per language,
-                    inside the result cache; nbconvert's HTML export made cheaper (nbconvert_speedups.py)
+                    inside the result cache; nbconvert's HTML export made cheaper (nbconvert_speedups.py); code
+                    blocks' highlighting kept in the cache (highlight_cache.py)
     serve           the warm interpreters started (an edited snippet then costs its run, not a torch import);
                     under `--dirty`, files polled every 0.1 s, not 0.5 s, and the folder whose touch starts
                     the follow-up rebuild watched too
@@ -59,7 +60,7 @@ from .. import engine as engine_module
 from ..engine.cache import ResultCache
 from ..pages.parse import page_language
 from ..settings import CACHE_DIR, Settings
-from . import book, notebooks, offline
+from . import book, highlight_cache, notebooks, offline
 from .dirty import DirtyPages, SessionSearch, quiet_dirty_notice, watch_often
 from .execution import Execution
 from .freshness import lag_of, notice
@@ -168,6 +169,8 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
                                    self.figure_texts, dict(options.data_files), self.checked,
                                    while_waiting=lambda: self._while_snippets_run(config),
                                    when_checked=lambda path, state: self._notebook_ahead(config, path, state))
+        engine = self.execution.engine
+        highlight_cache.install(engine.cache if engine.use_cache else None)  # each code block highlighted once
         if settings.notebooks:
             notebooks.on_config(config, settings.cache_dir)
         override = os.environ.get("COURSEBUILD_BOOK_PDF")
