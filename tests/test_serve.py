@@ -392,3 +392,25 @@ def test_the_benchmark_checks_the_warm_rebuild_against_the_floor_on_its_warm_cac
     out = capsys.readouterr().out
     assert "floor again, on its warm cache" in out
     assert "PASS  warm rebuild / floor = 1.200" in out and "FAIL  warm rebuild / floor on its warm cache = 1.600" in out
+
+
+def test_serve_loads_the_segmenter_once_after_its_first_build(monkeypatch):
+    """A serve session whose texts were all segmented before loads jieba's dictionary after its first build, in the
+    background, not in the follow-up of the author's first edit (under load that follow-up then missed the serve
+    test's 5 s for the notebook); a plain build, or a site without search, does not."""
+    import threading
+    from types import SimpleNamespace
+
+    from coursebuild.plugin import mkdocs_plugin
+
+    started, done = [], threading.Event()
+    monkeypatch.setattr(mkdocs_plugin, "_warm_up", lambda segmenter: (started.append(segmenter), done.set()))
+    plugin = mkdocs_plugin.CourseBuildPlugin()
+    with_search = SimpleNamespace(plugins={"material/search": object()})
+    plugin._segmenter_for_serve(with_search)  # mkdocs build
+    plugin.serving = True
+    plugin._segmenter_for_serve(SimpleNamespace(plugins={}))  # no search plugin
+    assert not started
+    plugin._segmenter_for_serve(with_search)
+    plugin._segmenter_for_serve(with_search)  # the next rebuilds
+    assert done.wait(10) and started == [True]

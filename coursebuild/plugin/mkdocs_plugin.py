@@ -116,6 +116,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         self.figure_texts: dict[str, list[str]] = {}  # page URL -> texts its figures draw, every language
         # language -> (its site name, its root URL, its lessons in order)
         self.books: dict[str, tuple[str, str, list[book.Lesson]]] = {}
+        self.segmenter_started = False  # under serve: jieba's dictionary loading (see _segmenter_for_serve)
         self.search_text = SearchText()  # what the search plugin reads (code without highlighting), segmented once
         self.dirty_pages = DirtyPages()
         self.search = SessionSearch()  # under serve --dirty: every page's search entries as last indexed
@@ -375,6 +376,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
             if deleted:
                 log.info("coursebuild: %d cache entr(ies) unused for a while deleted", deleted)
         self.prerender.close()  # every notebook page of every language is rendered by now
+        self._segmenter_for_serve(config)
         for lang in self.deferred_languages:
             lang.build = True
         self.deferred_languages = []
@@ -382,6 +384,14 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
             log.info("coursebuild: the edit is served; its notebook, translation notices and book follow")
 
     on_post_build = CombinedEvent(_post_build_keep_notebooks, _post_build_defer_languages, _post_build)
+
+    def _segmenter_for_serve(self, config) -> None:
+        """Under ``serve``, after the first build: jieba's dictionary loads now, while the author reads. A build
+        whose texts were all segmented before (search_text.CachedSegmentation) does not load it, and the first
+        edit's follow-up, which indexes new text, would load it then (0.45-0.75 s, more on a busy machine)."""
+        if self.serving and not self.segmenter_started and search_plugin(config) is not None:
+            self.segmenter_started = True
+            threading.Thread(target=_warm_up, args=(True,), name="coursebuild-warm-up", daemon=True).start()
 
     @event_priority(LAST)
     def on_shutdown(self) -> None:
