@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -113,6 +114,29 @@ def test_missing_node_is_a_clear_error():
         r.render("x")
 
 
+def test_what_katex_rendered_is_kept_for_the_next_build(tmp_path, monkeypatch):
+    """A renderer with a store keeps each batch of formulas it rendered; a later one (another build) takes the same
+    batch from it without starting node, and any other batch, or another KaTeX, goes to node."""
+    from coursebuild.engine.cache import ResultCache
+    from coursebuild.plugin import math
+
+    store = ResultCache(tmp_path)
+    items = [(r"\frac{1}{1-\beta}", True), (r"\hat m_t", False), (r"\frac{", False)]
+    first = KatexRenderer(store=store)
+    try:
+        rendered = first.render_many(items)
+    finally:
+        first.close()
+    assert rendered[0][0] and rendered[2][1]  # a formula, and KaTeX's error for a broken one: both kept
+    later = KatexRenderer(node="/nonexistent/node", store=store)  # it cannot start node
+    assert later.render_many(items) == rendered and later._proc is None
+    with pytest.raises(MathError, match="cannot run /nonexistent/node"):
+        later.render_many([(r"\sqrt{v_t}", False)])
+    monkeypatch.setattr(math, "renderer_digest", lambda: "another KaTeX")
+    with pytest.raises(MathError, match="cannot run /nonexistent/node"):
+        KatexRenderer(node="/nonexistent/node", store=store).render_many(items)
+
+
 # -- a real MkDocs build -------------------------------------------------------------------------------
 
 
@@ -191,3 +215,31 @@ def test_built_course_has_no_tex_outside_formulas(built_site):
     found = {str(page.relative_to(built_site)): tex_left_in_text(page.read_text(encoding="utf-8"))
              for page in sorted(built_site.rglob("index.html"))}
     assert not {page: tex for page, tex in found.items() if tex}
+
+
+def test_a_build_on_a_warm_cache_starts_no_node_and_writes_the_same_page(tmp_path, monkeypatch):
+    """The first build renders the formulas with node; the next takes them from the cache; with the cache gone,
+    node renders them again (the hook sees node)."""
+    body = "# Calc\n\nInline $w_t = w_{t-1} - \\eta g_t$.\n\n$$\n\\frac{1}{1-\\beta}\n$$\n"
+    monkeypatch.setenv("COURSEBUILD_CACHE_DIR", str(tmp_path / "cache"))
+    assert mini_project(tmp_path, body).returncode == 0
+    first = (tmp_path / "site" / "calc" / "index.html").read_text(encoding="utf-8")
+    (tmp_path / "hook.py").write_text(
+        "from pathlib import Path\n\nfrom coursebuild.plugin import math\n\n\n"
+        "def on_post_build(config):\n"
+        "    started = math._default is not None and math._default._proc is not None\n"
+        "    Path(config.config_file_path).with_name('node.txt').write_text(str(started), encoding='utf-8')\n",
+        encoding="utf-8")
+    config = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(config + "hooks:\n  - hook.py\n", encoding="utf-8")
+    for cache in ("warm", "gone"):
+        if cache == "gone":
+            shutil.rmtree(tmp_path / "cache")
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d",
+                               str(tmp_path / "site")], cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                              env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+        assert proc.returncode == 0, proc.stderr
+        started = (tmp_path / "node.txt").read_text(encoding="utf-8")
+        assert started == str(cache == "gone"), f"cache {cache}: node started: {started}"
+        assert (tmp_path / "site" / "calc" / "index.html").read_text(encoding="utf-8") == first
+    assert first.count('class="katex"') == 2

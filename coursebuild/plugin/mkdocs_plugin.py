@@ -7,7 +7,7 @@
                     the process as Ctrl+C does, with MkDocs' and the plugin's cleanup (signals.py)
     config          options -> settings (environment overrides) -> the engine; mkdocs-jupyter's cache per language,
                     inside the result cache; nbconvert's HTML export made cheaper (nbconvert_speedups.py); code
-                    blocks' highlighting kept in the cache (highlight_cache.py)
+                    blocks' highlighting and KaTeX's formulas kept in the cache (highlight_cache.py, math.py)
     serve           the warm interpreters started (an edited snippet then costs its run, not a torch import);
                     under `--dirty`, files polled every 0.1 s, not 0.5 s, and the folder whose touch starts
                     the follow-up rebuild watched too
@@ -172,6 +172,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
                                    when_checked=lambda path, state: self._notebook_ahead(config, path, state))
         engine = self.execution.engine
         highlight_cache.install(engine.cache if engine.use_cache else None)  # each code block highlighted once
+        default_renderer().store = engine.cache if engine.use_cache else None  # each page's formulas rendered once
         if settings.notebooks:
             notebooks.on_config(config, settings.cache_dir)
         override = os.environ.get("COURSEBUILD_BOOK_PDF")
