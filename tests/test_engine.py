@@ -924,6 +924,13 @@ def test_derived_entries_are_kept_and_pruned_like_results(tmp_path):
     assert cache.get_derived("ab" + "0" * 62) is None and cache.get("cd" + "0" * 62) is not None
 
 
+def test_a_derived_text_is_made_once_and_then_read(tmp_path):
+    cache, made = ResultCache(tmp_path / "cache"), []
+    for _ in range(2):
+        assert cache.derived("ef" + "0" * 62, lambda: made.append(1) or "made") == "made"
+    assert made == [1] and cache.get_derived("ef" + "0" * 62) == "made"
+
+
 def test_a_result_without_dark_twins_derives_them(tmp_path):
     from coursebuild.engine.figures import dark_variant
 

@@ -5,9 +5,10 @@ runs snippets (worker, reset, figures) changes; nothing else can change what a s
 prints. Entries are written atomically (temp file + rename), so a build killed mid-way leaves
 either the old entry or the new one; an unreadable entry is deleted and recomputed.
 
-Beside the results it keeps what a build derives from them and would otherwise derive again on every build
-(a lesson's notebook): :meth:`ResultCache.get_derived` / :meth:`ResultCache.put_derived`, keyed by the caller's
-digest of every input, under ``derived/``.
+Beside the results it keeps what a build derives from them, or from the pages, and would otherwise derive again on
+every build (a lesson's notebook, a code block's highlighting, a page's formulas, the search index's segmentation):
+:meth:`ResultCache.get_derived` / :meth:`ResultCache.put_derived` (or :meth:`ResultCache.derived`, both in one),
+keyed by the caller's digest of every input, under ``derived/``.
 
 Other parts of the build keep their entries in the same folder, each in a subfolder of its own (the rendered
 notebook pages of mkdocs-jupyter, the book's PDF), and refresh an entry's modification time when a build uses it.
@@ -26,7 +27,7 @@ import logging
 import os
 import platform
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -148,6 +149,14 @@ class ResultCache:
 
     def put_derived(self, key: str, text: str) -> None:
         _write_atomic(self._derived_path(key), text)
+
+    def derived(self, key: str, make: Callable[[], str]) -> str:
+        """The text kept under ``key``, or ``make()``'s, kept under it."""
+        text = self.get_derived(key)
+        if text is None:
+            text = make()
+            self.put_derived(key, text)
+        return text
 
     def prune(self, max_age_days: float = MAX_AGE_DAYS, max_bytes: int = MAX_BYTES, now: float | None = None) -> int:
         """Delete entries unused for ``max_age_days``, then the least recently used beyond ``max_bytes``;

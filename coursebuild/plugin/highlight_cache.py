@@ -40,11 +40,7 @@ class CachedHighlight:
         described = (f"{highlighter_version()}{_kind(lexer)}\0{sorted(lexer.options.items())!r}\0"
                      f"{_kind(formatter)}\0{sorted(formatter.options.items())!r}\0{code}")
         key = hashlib.sha256(described.encode()).hexdigest()
-        html = self.cache.get_derived(key)
-        if html is None:
-            html = self.highlight(code, lexer, formatter)
-            self.cache.put_derived(key, html)
-        return html
+        return self.cache.derived(key, lambda: self.highlight(code, lexer, formatter))
 
 
 def install(cache) -> None:

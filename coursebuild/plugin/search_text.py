@@ -71,11 +71,7 @@ class CachedSegmentation:
         if not HAN_RE.search(data):
             return self.segment(data)
         key = hashlib.sha256(f"{segmenter_version()}{self.salt}\0{data}".encode()).hexdigest()
-        segmented = self.cache.get_derived(key)
-        if segmented is None:
-            segmented = self.segment(data)
-            self.cache.put_derived(key, segmented)
-        return segmented
+        return self.cache.derived(key, lambda: self.segment(data))
 
 
 class SearchText:
