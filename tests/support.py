@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 from coursebuild import DOCS_DIR
@@ -11,7 +15,7 @@ from coursebuild.pages import counterpart, course_pages
 from coursebuild.settings import from_environment
 
 __all__ = ["GLYPH_SCALE_RE", "PAGES", "SUITE_CACHE", "ZH_PAGES", "copy_project", "counterpart", "mkdocs_build",
-           "page_id"]
+           "one_page_build", "page_id"]
 
 PAGES = course_pages(DOCS_DIR)
 #: The result cache the suite shares: its engine's, and its builds' unless a test gives one (sandbox.build_env).
@@ -23,3 +27,30 @@ GLYPH_SCALE_RE = re.compile(r"scale\(([\d.]+) -\1\)")
 
 def page_id(path: Path) -> str:
     return str(path.relative_to(DOCS_DIR))
+
+
+def one_page_build(project: Path, page: str, hook: str, cache: Path) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of a site of one page (``page``, its Markdown) with the search, the course plugin
+    (no notebooks), highlighted code, ``hook`` (a MkDocs hook module's source) and ``cache`` as the course's cache,
+    into ``project/site``."""
+    (project / "docs").mkdir(exist_ok=True)
+    (project / "docs" / "index.md").write_text(page, encoding="utf-8")
+    (project / "hook.py").write_text(hook, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(textwrap.dedent("""\
+        site_name: one page
+        theme:
+          name: material
+          font: false
+        hooks:
+          - hook.py
+        plugins:
+          - search
+          - coursebuild:
+              notebooks: false
+        markdown_extensions:
+          - pymdownx.highlight
+          - pymdownx.superfences
+        """), encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")],
+                          cwd=project, capture_output=True, text=True, timeout=300,
+                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSEBUILD_CACHE_DIR=str(cache)))

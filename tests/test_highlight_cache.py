@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import textwrap
-
 import pygments
 import pymdownx.highlight
 from pygments.filters import KeywordCaseFilter
@@ -14,6 +9,7 @@ from pygments.lexers import get_lexer_by_name
 
 from coursebuild.engine.cache import ResultCache
 from coursebuild.plugin import highlight_cache
+from tests.support import one_page_build
 
 CODE = "def f(x):\n    return x + 1  # 梯度\n"
 
@@ -88,29 +84,10 @@ def on_post_build(config):
 
 
 def test_a_second_build_highlights_nothing_and_writes_the_same_page(tmp_path):
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "index.md").write_text("# Home\n\n```js\nfunction f(x) {\n    return x + 1;\n}\n```\n",
-                                                encoding="utf-8")
-    (tmp_path / "hook.py").write_text(HOOK, encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent("""\
-        site_name: highlight test
-        theme:
-          name: material
-          font: false
-        hooks:
-          - hook.py
-        plugins:
-          - coursebuild:
-              notebooks: false
-        markdown_extensions:
-          - pymdownx.highlight
-          - pymdownx.superfences
-        """), encoding="utf-8")
     pages = []
     for build in ("first", "second"):
-        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d",
-                               str(tmp_path / "site")], cwd=tmp_path, capture_output=True, text=True, timeout=300,
-                              env=dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSEBUILD_CACHE_DIR=str(tmp_path / "c")))
+        proc = one_page_build(tmp_path, "# Home\n\n```js\nfunction f(x) {\n    return x + 1;\n}\n```\n", HOOK,
+                              tmp_path / "cache")
         assert proc.returncode == 0, proc.stderr
         lexed = int((tmp_path / "lexed.txt").read_text(encoding="utf-8"))
         assert (lexed > 0) == (build == "first"), f"{build} build: pygments lexed {lexed} block(s)"

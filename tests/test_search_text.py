@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
-import textwrap
 from types import SimpleNamespace
 
 from material.plugins.search.plugin import Parser
 
 from coursebuild.plugin.search_text import SearchText, without_highlighting
+from tests.support import one_page_build
 
 SPAN_IN_PRE_RE = re.compile(r"<pre\b[^>]*>(?:(?!</pre>).)*<span", re.S)
 
@@ -91,33 +88,9 @@ def on_post_build(config):
 """
 
 
-def mini_build(project, page: str, cache) -> subprocess.CompletedProcess:
-    """A build of a one-page site whose page is ``page``, with the course plugin and ``cache`` as its cache."""
-    (project / "docs").mkdir(exist_ok=True)
-    (project / "docs" / "index.md").write_text(page, encoding="utf-8")
-    (project / "hook.py").write_text(HOOK, encoding="utf-8")
-    (project / "mkdocs.yml").write_text(textwrap.dedent("""\
-        site_name: search test
-        theme:
-          name: material
-          font: false
-        hooks:
-          - hook.py
-        plugins:
-          - search
-          - coursebuild:
-              notebooks: false
-        markdown_extensions:
-          - pymdownx.highlight
-          - pymdownx.superfences
-        """), encoding="utf-8")
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(project / "site")],
-                          cwd=project, capture_output=True, text=True, timeout=300,
-                          env=dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSEBUILD_CACHE_DIR=str(cache)))
-
-
 def test_a_build_hands_the_search_plugin_the_light_page(tmp_path):
-    proc = mini_build(tmp_path, "# Home\n\n```js\nfunction f(x) {\n    return x + 1;\n}\n```\n", tmp_path / "cache")
+    proc = one_page_build(tmp_path, "# Home\n\n```js\nfunction f(x) {\n    return x + 1;\n}\n```\n", HOOK,
+                          tmp_path / "cache")
     assert proc.returncode == 0, proc.stderr
     seen = (tmp_path / "seen.html").read_text(encoding="utf-8")
     page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
@@ -132,7 +105,7 @@ def test_a_build_whose_texts_were_segmented_before_loads_no_dictionary(tmp_path)
     page = "# 梯度下降\n\n梯度下降沿负梯度方向更新参数。\n\n## 学习率\n\n学习率决定每一步走多远。\n"
     indexes = []
     for build in ("first", "second"):
-        proc = mini_build(tmp_path, page, tmp_path / "cache")
+        proc = one_page_build(tmp_path, page, HOOK, tmp_path / "cache")
         assert proc.returncode == 0, proc.stderr
         indexes.append((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
         loaded = (tmp_path / "jieba.txt").read_text(encoding="utf-8")
