@@ -4,10 +4,10 @@
     python -m coursebuild bench --runs 5 --pytest   and the test suite: full, full on N workers, fast (once each)
 
 The floor is the same site built with the plugin's execution and notebooks off, on an empty cache, and built
-again on the cache it filled (the search index's segmentation of Chinese): the floor of a warm rebuild, which is
-checked against both. Scenarios: clean build with 1 warm interpreter and with a pool of N (default: the number of
-cores), warm rebuild, one snippet edited, and under ``mkdocs serve`` the time from an edit (one word of prose; one
-snippet) until the served page shows it.
+again on the cache it filled (highlighted code, rendered formulas, the search index's segmentation of Chinese):
+the floor of a warm rebuild, which is checked against both. Scenarios: clean build with 1 warm interpreter and
+with a pool of N (default: the number of cores), warm rebuild, one snippet edited, and under ``mkdocs serve`` the
+time from an edit (one word of prose; one snippet) until the served page shows it.
 Each build runs in its own process on a throw-away copy of the project with its own result cache. Peak memory
 is the build process plus its largest child. Prints measured numbers; exits 1 when a target is missed.
 """
@@ -213,7 +213,7 @@ def _measure(args: argparse.Namespace, tmp: Path) -> int:
         print(f"run {r + 1}/{args.runs} ...", file=sys.stderr, flush=True)
         rows[names[0]].append(run_build(project, tmp / f"floor-{r}", COURSEBUILD_EXECUTE="0",
                                         COURSEBUILD_NOTEBOOKS="0"))
-        # what the floor keeps in its cache (the search index's segmentation) used: the warm rebuild's own floor
+        # the floor again, on what its first build kept in the cache: the warm rebuild's own floor
         rows[names[5]].append(run_build(project, tmp / f"floor-{r}", COURSEBUILD_EXECUTE="0",
                                         COURSEBUILD_NOTEBOOKS="0"))
         rows[names[1]].append(run_build(project, tmp / f"one-{r}", COURSEBUILD_WORKERS="1"))

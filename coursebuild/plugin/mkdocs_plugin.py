@@ -117,6 +117,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
         # language -> (its site name, its root URL, its lessons in order)
         self.books: dict[str, tuple[str, str, list[book.Lesson]]] = {}
         self.segmenter_started = False  # under serve: jieba's dictionary loading (see _segmenter_for_serve)
+        self.kept = None  # the course's cache, where what the build derives is kept (set by on_config)
         self.search_text = SearchText()  # what the search plugin reads (code without highlighting), segmented once
         self.dirty_pages = DirtyPages()
         self.search = SessionSearch()  # under serve --dirty: every page's search entries as last indexed
@@ -171,8 +172,9 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
                                    while_waiting=lambda: self._while_snippets_run(config),
                                    when_checked=lambda path, state: self._notebook_ahead(config, path, state))
         engine = self.execution.engine
-        highlight_cache.install(engine.cache if engine.use_cache else None)  # each code block highlighted once
-        default_renderer().store = engine.cache if engine.use_cache else None  # each page's formulas rendered once
+        self.kept = engine.cache if engine.use_cache else None  # where derived text is kept (None: cache off)
+        highlight_cache.install(self.kept)  # each code block highlighted once
+        default_renderer().store = self.kept  # each page's formulas rendered once
         if settings.notebooks:
             notebooks.on_config(config, settings.cache_dir)
         override = os.environ.get("COURSEBUILD_BOOK_PDF")
@@ -305,8 +307,7 @@ class CourseBuildPlugin(BasePlugin[CourseBuildConfig]):
                 self.dirty_pages.unindexed.add(page.file.abs_dest_path)
                 self.dirty_pages.hold()
             self.search.before(search, skip)
-        engine = self.execution.engine if self.execution else None
-        self.search_text.before(config, page, engine.cache if engine is not None and engine.use_cache else None)
+        self.search_text.before(config, page, self.kept)
         return context
 
     @event_priority(-100)  # after the search plugin
